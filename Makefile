@@ -1,0 +1,85 @@
+# Every target bootstraps what it needs: a pinned uv in .bootstrap/, then the locked .venv/.
+# Targets are thin: the work lives in Python (generator/, sandbox/, sora_cli/, bench/).
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+BOOT := .bootstrap
+UV := $(BOOT)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.synced
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# The hooks of openapi-python-client look ruff up on PATH: put the locked one first.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
+export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
+endif
+
+BASE ?= HEAD
+FAIL_ON ?=
+DEST ?=
+N ?= 300
+F ?= 0.2
+
+.PHONY: help all generate test test-fast lint typecheck drift vendor spec-diff upstream-check sandbox demo soak bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(BOOT)
+	$(BOOT)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON) --group bench --quiet
+	@touch $@
+
+venv: $(STAMP) ## Create or update the locked virtual environment
+
+all: generate demo ## The main job: regenerate every client from the specs, then run the offline demo
+
+generate: $(STAMP) ## Regenerate generated/ from specs/ (incremental; fails on any generator warning)
+	$(PY) -m generator generate
+
+test: $(STAMP) ## Everything CI runs: lint, type checks, drift gate, all tests
+	$(PY) -m generator check-drift
+	$(MAKE) --no-print-directory lint typecheck
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## Lint specs and handwritten code (ruff, spec rules)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m generator lint-specs
+
+typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
+	$(PY) -m mypy generator sandbox sora_cli
+	$(PY) -m mypy generated
+
+drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
+	$(PY) -m generator check-drift
+
+vendor: $(STAMP) ## Copy the generated packages with their manifests into DEST=path
+	$(PY) -m generator vendor "$(DEST)"
+
+spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD); FAIL_ON=breaking to gate
+	$(PY) -m generator spec-diff --base "$(BASE)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
+
+upstream-check: $(STAMP) ## Diff Rivya's published openapi.json against specs/rivya.yaml (needs network)
+	$(PY) -m generator upstream-check
+
+sandbox: $(STAMP) ## Serve the three providers locally on 127.0.0.1 (Ctrl-C to stop)
+	$(PY) -m sandbox
+
+demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_unified
+	$(PY) -m sandbox.demo
+
+soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
+	$(PY) -m sandbox.soak --tasks $(N) --fault-rate $(F)
+
+bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation
+	$(PY) -m bench
+
+clean: ## Remove the virtual environments and caches
+	rm -rf $(VENV) $(BOOT) .mypy_cache .ruff_cache .pytest_cache
