@@ -1,0 +1,41 @@
+"""Where things live, and which providers exist: discovered from specs/*.yaml, never listed in code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SPECS_DIR = REPO_ROOT / "specs"
+MAPPINGS_DIR = SPECS_DIR / "mappings"
+GENERATED_DIR = REPO_ROOT / "generated"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+CLIENT_TEMPLATES_DIR = TEMPLATES_DIR / "client"
+UNIFIED_TEMPLATES_DIR = TEMPLATES_DIR / "unified"
+CLIENT_CONFIG = Path(__file__).resolve().parent / "openapi-python-client.yaml"
+UNIFIED_PACKAGE = "sora_unified"
+MANIFEST_NAME = "MANIFEST.json"
+# The tools live next to the interpreter running the generator (the locked .venv).
+VENV_BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class ClientTarget:
+    """One provider spec and the client package rendered from it."""
+
+    provider: str
+    spec: Path
+
+    @property
+    def package(self) -> str:
+        return f"{self.provider}_client"
+
+    @property
+    def spec_rel(self) -> str:
+        return self.spec.relative_to(REPO_ROOT).as_posix()
+
+
+def discover_client_targets(specs_dir: Path = SPECS_DIR) -> list[ClientTarget]:
+    """Every `specs/<provider>.yaml`, sorted, as a rendering target."""
+    return [ClientTarget(provider=p.stem, spec=p) for p in sorted(specs_dir.glob("*.yaml"))]

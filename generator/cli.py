@@ -1,0 +1,96 @@
+"""Command line of the toolkit: generate, check-drift, vendor, lint-specs, spec-diff, upstream-check."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Specs in, typed clients out.")
+
+
+@app.command()
+def generate(
+    force: Annotated[bool, typer.Option(help="Re-render every package even if its inputs are unchanged.")] = False,
+) -> None:
+    """Regenerate generated/ from specs/ (incremental) and print which packages changed."""
+    from generator._generate import generate as run
+    from generator._postprocess import GenerationError
+
+    started = time.perf_counter()
+    try:
+        changes = run(force=force)
+    except GenerationError as exc:
+        typer.echo(f"generation failed:\n{exc}", err=True)
+        raise typer.Exit(1) from exc
+    for change in changes:
+        typer.echo(change.summary())
+    elapsed = time.perf_counter() - started
+    typer.echo(f"generate: {sum(c.changed for c in changes)} package(s) changed in {elapsed:.2f}s")
+
+
+@app.command("check-drift")
+def check_drift() -> None:
+    """Regenerate from scratch and fail if generated/ differs ("run make generate")."""
+    from generator._generate import check_drift as run
+
+    drift = run()
+    if not drift.clean:
+        typer.echo(f"generated/ is out of date: run `make generate`\n{drift.report()}", err=True)
+        raise typer.Exit(1)
+    typer.echo("drift: generated/ matches a fresh regeneration")
+
+
+@app.command()
+def vendor(
+    dest: Annotated[str, typer.Argument(help="Directory of the other project to copy the packages into.")] = "",
+    package: Annotated[list[str] | None, typer.Option(help="Only this package (repeatable).")] = None,
+) -> None:
+    """Copy the generated packages with their manifests into DEST."""
+    from generator._vendor import VendorError
+    from generator._vendor import vendor as run
+
+    if not dest:
+        typer.echo("vendor: give DEST, e.g. `make vendor DEST=../myapp/src`", err=True)
+        raise typer.Exit(2)
+    try:
+        copied = run(Path(dest), package or None)
+    except VendorError as exc:
+        typer.echo(f"vendor: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    for path in copied:
+        typer.echo(f"vendored {path}")
+
+
+@app.command("lint-specs")
+def lint_specs(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Validate every spec (OpenAPI 3.1) and apply the project's spec rules."""
+    from generator._paths import SPECS_DIR
+    from generator.speclint import run_lint
+
+    raise typer.Exit(run_lint(paths or sorted(SPECS_DIR.glob("*.yaml"))))
+
+
+@app.command("spec-diff")
+def spec_diff(
+    base: Annotated[str, typer.Option(help="git ref to compare the working tree's specs against.")] = "HEAD",
+    fail_on: Annotated[str | None, typer.Option(help="'breaking' or 'warning': exit 1 on such changes.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Semantic changelog of specs/ against BASE, classed breaking / warning / info."""
+    from generator.spec_diff import run_spec_diff
+
+    raise typer.Exit(run_spec_diff(base=base, fail_on=fail_on, fmt="json" if json_output else "text"))
+
+
+@app.command("upstream-check")
+def upstream_check(
+    url: Annotated[str | None, typer.Option(help="Override the published schema URL.")] = None,
+    file: Annotated[Path | None, typer.Option(help="Use a saved copy instead of fetching.")] = None,
+) -> None:
+    """Diff Rivya's published openapi.json against specs/rivya.yaml for the endpoints we cover (network)."""
+    from generator.spec_diff import run_upstream_check
+
+    raise typer.Exit(run_upstream_check(url=url, file=file))
