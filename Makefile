@@ -32,6 +32,11 @@ $(UV):
 	$(PYTHON) -m venv $(BOOT)
 	$(BOOT)/bin/pip install --quiet uv==$(UV_VERSION)
 
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON) --group bench --quiet
 	@touch $@
@@ -48,10 +53,13 @@ test: $(STAMP) ## Everything CI runs: lint, type checks, drift gate, all tests
 	$(MAKE) --no-print-directory lint typecheck
 	$(PY) -m pytest -q
 
-lint: $(STAMP) ## Lint specs and handwritten code (ruff, spec rules)
+lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, Spectral) and code (ruff)
+	$(PY) -m generator lint-specs
+	node_modules/.bin/spectral lint specs/*.yaml --ruleset .spectral.yaml --fail-severity warn --quiet
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m generator lint-specs
+	$(PY) -m ruff check --isolated --target-version py311 --select F,I,UP generated
+	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
 	$(PY) -m mypy generator sandbox sora_cli
@@ -82,4 +90,4 @@ bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost,
 	$(PY) -m bench
 
 clean: ## Remove the virtual environments and caches
-	rm -rf $(VENV) $(BOOT) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(BOOT) node_modules .mypy_cache .ruff_cache .pytest_cache
