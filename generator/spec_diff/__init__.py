@@ -1,0 +1,32 @@
+"""Semantic OpenAPI diff classed like oasdiff (breaking / warning / info), and Rivya upstream drift.
+
+`run_spec_diff` compares `specs/*.yaml` with a git ref; `run_upstream_check` compares
+`specs/rivya.yaml` with Rivya's published openapi.json. `diff_documents` is the pure core both use;
+`changed_specs` + `provider_summaries` give the generator a one-line summary per changed spec.
+"""
+
+from generator.spec_diff._git import SpecDiffError, changed_specs, diff_spec_texts, run_spec_diff
+from generator.spec_diff._model import Change, Level
+from generator.spec_diff._report import provider_summaries, render_json, render_text, summary_line
+from generator.spec_diff._rules import RULES, Rule
+from generator.spec_diff._upstream import UPSTREAM_URL, diff_upstream, run_upstream_check
+from generator.spec_diff._walk import diff_documents
+
+__all__ = [
+    "RULES",
+    "UPSTREAM_URL",
+    "Change",
+    "Level",
+    "Rule",
+    "SpecDiffError",
+    "changed_specs",
+    "diff_documents",
+    "diff_spec_texts",
+    "diff_upstream",
+    "provider_summaries",
+    "render_json",
+    "render_text",
+    "run_spec_diff",
+    "run_upstream_check",
+    "summary_line",
+]

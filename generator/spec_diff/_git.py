@@ -1,0 +1,150 @@
+"""Compare the working tree's `specs/*.yaml` with the same files at a git ref (read-only git use).
+
+Only `git rev-parse`, `git ls-tree` and `git show` are run: nothing here changes the repository.
+A spec that exists on one side only is reported as a whole (`spec-added` / `spec-removed`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from generator.spec_diff._model import Change
+from generator.spec_diff._report import exit_status, render
+from generator.spec_diff._schema import Emitter
+from generator.spec_diff._walk import diff_documents, operations
+
+SPECS = "specs"
+
+
+class SpecDiffError(Exception):
+    """A ref that does not exist, a file that is not YAML, or git missing: reported, exit status 2."""
+
+
+def load_spec(text: str, origin: str) -> dict[str, Any]:
+    """Parse a spec's YAML (or JSON) text into a mapping."""
+    try:
+        document = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise SpecDiffError(f"{origin}: not valid YAML: {exc}") from exc
+    if not isinstance(document, dict):
+        raise SpecDiffError(f"{origin}: not a mapping at the top level")
+    return document
+
+
+def provider_of(document: Mapping[str, Any], fallback: str) -> str:
+    """`info.x-provider.id`, else the spec's file stem (docs/conventions.md: the two are equal)."""
+    info = document.get("info")
+    provider = info.get("x-provider") if isinstance(info, Mapping) else None
+    if isinstance(provider, Mapping) and isinstance(provider.get("id"), str):
+        return str(provider["id"])
+    return fallback
+
+
+def diff_spec_texts(base: str | None, revision: str | None, spec: str) -> list[Change]:
+    """Changes between two texts of one spec file; `None` means the file does not exist on that side."""
+    stem = Path(spec).stem
+    if base is None and revision is None:
+        return []
+    if base is None or revision is None:
+        text = base if base is not None else revision
+        assert text is not None
+        present = load_spec(text, spec)
+        emitter = Emitter(provider_of(present, stem))
+        count = len(operations(present))
+        if base is None:
+            emitter.emit("spec-added", (), f"new spec {spec} with {count} endpoint(s)")
+        else:
+            emitter.emit("spec-removed", (), f"spec {spec} deleted with its {count} endpoint(s)")
+        return emitter.changes
+    old, new = load_spec(base, f"{spec} (base)"), load_spec(revision, spec)
+    return diff_documents(old, new, provider_of(new, stem))
+
+
+def _git(toplevel: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", "-C", str(toplevel), *args], capture_output=True, text=True, check=False)
+    except FileNotFoundError as exc:
+        raise SpecDiffError("git is not installed") from exc
+
+
+def git_toplevel(root: Path) -> Path:
+    """The top of the git work tree that contains `root`."""
+    done = _git(root, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        raise SpecDiffError(f"{root} is not inside a git work tree: {done.stderr.strip()}")
+    return Path(done.stdout.strip())
+
+
+def _check_ref(toplevel: Path, ref: str) -> None:
+    if _git(toplevel, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+        raise SpecDiffError(f"unknown git ref {ref!r}")
+
+
+def specs_at(toplevel: Path, ref: str, specs_rel: str) -> set[str]:
+    """The `specs/*.yaml` files (paths relative to the top level) committed at `ref`."""
+    done = _git(toplevel, "ls-tree", ref, "--", f"{specs_rel}/")
+    if done.returncode != 0:
+        raise SpecDiffError(f"git ls-tree {ref} failed: {done.stderr.strip()}")
+    found = set()
+    for line in done.stdout.splitlines():
+        meta, _, name = line.partition("\t")
+        if meta.split()[1:2] == ["blob"] and name.endswith(".yaml"):
+            found.add(name)
+    return found
+
+
+def show_at(toplevel: Path, ref: str, relpath: str) -> str | None:
+    """The text of a file at `ref`, or None when it does not exist there."""
+    done = _git(toplevel, "show", f"{ref}:{relpath}")
+    return done.stdout if done.returncode == 0 else None
+
+
+def changed_specs(base: str = "HEAD", root: Path | None = None, paths: Sequence[str] | None = None) -> list[Change]:
+    """Every change of the tree's specs against `base` (for the CLI, and for the generator's summary)."""
+    root = (root or _default_root()).resolve()
+    toplevel = git_toplevel(root)
+    _check_ref(toplevel, base)
+    specs_rel = (root / SPECS).relative_to(toplevel).as_posix()
+    if paths:
+        wanted = {(root / p).resolve().relative_to(toplevel).as_posix() for p in paths}
+    else:
+        in_tree = {p.relative_to(toplevel).as_posix() for p in (root / SPECS).glob("*.yaml")}
+        wanted = in_tree | specs_at(toplevel, base, specs_rel)
+    changes: list[Change] = []
+    for relpath in sorted(wanted):
+        current = toplevel / relpath
+        revision = current.read_text(encoding="utf-8") if current.is_file() else None
+        changes.extend(diff_spec_texts(show_at(toplevel, base, relpath), revision, relpath))
+    return sorted(changes, key=Change.sort_key)
+
+
+def run_spec_diff(
+    base: str = "HEAD",
+    fail_on: str | None = None,
+    paths: list[str] | None = None,
+    fmt: str = "text",
+    root: Path | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Print the changelog of `specs/*.yaml` against git ref `base`; exit status 0, 1 (fail_on hit) or 2 (error)."""
+    stream = out or sys.stdout
+    try:
+        changes = changed_specs(base, root, paths)
+        status = exit_status(changes, fail_on)
+        stream.write(render(changes, fmt))
+    except (SpecDiffError, ValueError) as exc:
+        print(f"spec-diff: {exc}", file=sys.stderr)
+        return 2
+    return status
+
+
+def _default_root() -> Path:
+    from generator._paths import REPO_ROOT
+
+    return REPO_ROOT

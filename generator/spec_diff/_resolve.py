@@ -1,0 +1,194 @@
+"""Resolve `$ref`s and reduce a schema to what a client sees: its variants, nullability and enum.
+
+The diff never compares raw YAML. Each schema is first normalized:
+
+- `$ref` chains are followed (local refs only; a cycle of pure refs resolves to an empty schema);
+- `allOf` branches are merged into one object schema;
+- `anyOf`/`oneOf` are flattened into a list of `Variant`s (nested unions included);
+- null is taken out as a flag, whichever way it is written: `anyOf: [X, {type: 'null'}]`,
+  `type: [x, 'null']`, OpenAPI 3.0 `nullable: true`, or a `null` enum value;
+- the project's *open enum* (`anyOf: [{$ref: XStatus}, {type: string}]`, docs/conventions.md) becomes
+  one variant whose enum is marked open: the documented values, with any other string accepted.
+
+Recursive schemas stay finite because the walker in `_schema.py` stops on a pair of components it is
+already comparing; `normalize` itself only recurses into `anyOf`/`oneOf`/`allOf` and guards those.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Schema = dict[str, Any]
+
+_TYPE_OF_VALUE: tuple[tuple[type, str], ...] = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"))
+
+
+class Resolver:
+    """Follows local `$ref`s (`#/components/...`) inside one document."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self._document = document
+
+    def resolve(self, node: Any) -> tuple[Schema, str | None]:
+        """The mapping a node stands for, and the name of the last component on its `$ref` chain."""
+        name: str | None = None
+        seen: set[str] = set()
+        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+            ref: str = node["$ref"]
+            if ref in seen:
+                return {}, name
+            seen.add(ref)
+            name = ref.rsplit("/", 1)[-1]
+            node = self._pointer(ref)
+        if isinstance(node, dict):
+            return node, name  # the document's own dict: its identity is the cycle guard of `normalize`
+        return (dict(node) if isinstance(node, Mapping) else {}), name
+
+    def _pointer(self, ref: str) -> Any:
+        if not ref.startswith("#/"):
+            # External refs are not followed: the specs of this project are single files.
+            return {"x-unresolved-ref": ref}
+        node: Any = self._document
+        for raw in ref[2:].split("/"):
+            key = raw.replace("~1", "/").replace("~0", "~")
+            if not isinstance(node, Mapping) or key not in node:
+                return {"x-unresolved-ref": ref}
+            node = node[key]
+        return node
+
+
+@dataclass(eq=False)  # identity: two variants with equal fields are still two alternatives
+class Variant:
+    """One alternative of a schema, after refs, allOf and nullability are taken out."""
+
+    schema: Schema
+    ref: str | None
+    types: frozenset[str]
+    enum: tuple[Any, ...] | None
+    enum_open: bool = False
+
+    @property
+    def label(self) -> str:
+        """The component name, else the type(s): how a variant is named in paths and messages."""
+        return self.ref or self.type_text
+
+    @property
+    def type_text(self) -> str:
+        """`string`, `integer|string`, `string/binary` (type with format), `any` when untyped."""
+        text = "|".join(sorted(self.types)) or "any"
+        fmt = self.schema.get("format")
+        return f"{text}/{fmt}" if isinstance(fmt, str) else text
+
+
+@dataclass
+class Node:
+    """A normalized schema: its variants, whether null is allowed, and the union keyword used."""
+
+    variants: list[Variant]
+    nullable: bool
+    keyword: str
+
+
+def value_key(value: Any) -> str:
+    """A canonical text for an enum value, so `10` and `"10"` stay different values."""
+    return json.dumps(value, sort_keys=True)
+
+
+def normalize(schema: Any, resolver: Resolver, _active: frozenset[int] = frozenset()) -> Node:
+    """Reduce a schema (or `$ref`) to a `Node`; see the module docstring."""
+    resolved, ref = resolver.resolve(schema)
+    if id(resolved) in _active:
+        return Node([], False, "anyOf")
+    inner = _active | {id(resolved)}
+    resolved = _merge_all_of(resolved, resolver, inner)
+    nullable = resolved.get("nullable") is True
+    keyword = "oneOf" if isinstance(resolved.get("oneOf"), list) else "anyOf"
+    branches = resolved.get(keyword)
+    variants: list[Variant] = []
+    if isinstance(branches, list) and branches:
+        for branch in branches:
+            sub = normalize(branch, resolver, inner)
+            nullable = nullable or sub.nullable
+            variants.extend(sub.variants)
+    else:
+        variant, null = _variant(resolved, ref)
+        nullable = nullable or null
+        if variant is not None:
+            variants.append(variant)
+    return Node(_merge_open_enums(variants), nullable, keyword)
+
+
+def _variant(schema: Schema, ref: str | None) -> tuple[Variant | None, bool]:
+    raw_type = schema.get("type")
+    declared = {raw_type} if isinstance(raw_type, str) else set(raw_type) if isinstance(raw_type, list) else set()
+    enum: tuple[Any, ...] | None = None
+    if isinstance(schema.get("enum"), list):
+        enum = tuple(schema["enum"])
+    elif "const" in schema:
+        enum = (schema["const"],)
+    null = "null" in declared or (enum is not None and None in enum)
+    if enum is not None:
+        enum = tuple(v for v in enum if v is not None)
+    types = declared - {"null"}
+    if not types:
+        if declared or (enum is not None and not enum):
+            return None, True  # `{type: 'null'}` or `enum: [null]`: only null
+        types = _inferred_types(schema, enum)
+    return Variant(schema, ref, frozenset(types), enum), null
+
+
+def _inferred_types(schema: Schema, enum: tuple[Any, ...] | None) -> set[str]:
+    if "properties" in schema or "additionalProperties" in schema:
+        return {"object"}
+    if "items" in schema:
+        return {"array"}
+    if enum:
+        return {next(name for cls, name in _TYPE_OF_VALUE if isinstance(v, cls)) for v in enum if _typed(v)}
+    return set()
+
+
+def _typed(value: Any) -> bool:
+    return any(isinstance(value, cls) for cls, _ in _TYPE_OF_VALUE)
+
+
+def _merge_all_of(schema: Schema, resolver: Resolver, active: frozenset[int]) -> Schema:
+    branches = schema.get("allOf")
+    if not isinstance(branches, list):
+        return schema
+    merged = {k: v for k, v in schema.items() if k != "allOf"}
+    properties = dict(merged.get("properties") or {})
+    required = list(merged.get("required") or [])
+    for branch in branches:
+        part, _ = resolver.resolve(branch)
+        if id(part) in active:
+            continue
+        part = _merge_all_of(part, resolver, active | {id(part)})
+        properties.update(part.get("properties") or {})
+        required.extend(r for r in part.get("required") or [] if r not in required)
+        for key, value in part.items():
+            if key not in ("properties", "required"):
+                merged.setdefault(key, value)
+    if properties:
+        merged["properties"] = properties
+    if required:
+        merged["required"] = required
+    return merged
+
+
+def _merge_open_enums(variants: list[Variant]) -> list[Variant]:
+    """Fold `enum of type T` + `plain T` into one open-enum variant (the lenient status pattern)."""
+    result = list(variants)
+    for variant in variants:
+        if variant.enum is None or len(variant.types) != 1 or variant not in result:
+            continue
+        plain = next(
+            (v for v in result if v is not variant and v.enum is None and v.types == variant.types and v.ref is None),
+            None,
+        )
+        if plain is not None:
+            result.remove(plain)
+            variant.enum_open = True
+    return result
