@@ -25,10 +25,24 @@ def generate(
     except GenerationError as exc:
         typer.echo(f"generation failed:\n{exc}", err=True)
         raise typer.Exit(1) from exc
+    spec_changes = _spec_summaries()
     for change in changes:
         typer.echo(change.summary())
+        provider = change.package.removesuffix("_client")
+        if change.changed and provider in spec_changes:
+            typer.echo(f"  spec changes since HEAD: {spec_changes[provider]} (details: make spec-diff)")
     elapsed = time.perf_counter() - started
     typer.echo(f"generate: {sum(c.changed for c in changes)} package(s) changed in {elapsed:.2f}s")
+
+
+def _spec_summaries() -> dict[str, str]:
+    """One line per spec changed since HEAD, so the code changes are read next to their cause."""
+    from generator.spec_diff import SpecDiffError, changed_specs, provider_summaries
+
+    try:
+        return provider_summaries(changed_specs("HEAD"))
+    except (SpecDiffError, OSError):  # no git, or no commit yet: nothing to compare with
+        return {}
 
 
 @app.command("check-drift")
@@ -78,19 +92,22 @@ def spec_diff(
     base: Annotated[str, typer.Option(help="git ref to compare the working tree's specs against.")] = "HEAD",
     fail_on: Annotated[str | None, typer.Option(help="'breaking' or 'warning': exit 1 on such changes.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    paths: Annotated[list[str] | None, typer.Argument(help="Only these spec files.")] = None,
 ) -> None:
     """Semantic changelog of specs/ against BASE, classed breaking / warning / info."""
     from generator.spec_diff import run_spec_diff
 
-    raise typer.Exit(run_spec_diff(base=base, fail_on=fail_on, fmt="json" if json_output else "text"))
+    raise typer.Exit(run_spec_diff(base=base, fail_on=fail_on, paths=paths, fmt="json" if json_output else "text"))
 
 
 @app.command("upstream-check")
 def upstream_check(
     url: Annotated[str | None, typer.Option(help="Override the published schema URL.")] = None,
     file: Annotated[Path | None, typer.Option(help="Use a saved copy instead of fetching.")] = None,
+    fail_on: Annotated[str | None, typer.Option(help="'breaking', 'warning' or 'info': exit 1 if any.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Diff Rivya's published openapi.json against specs/rivya.yaml for the endpoints we cover (network)."""
     from generator.spec_diff import run_upstream_check
 
-    raise typer.Exit(run_upstream_check(url=url, file=file))
+    raise typer.Exit(run_upstream_check(url=url, file=file, fail_on=fail_on, fmt="json" if json_output else "text"))
