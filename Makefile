@@ -62,8 +62,9 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, S
 	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
-	$(PY) -m mypy generator sandbox sora_cli
+	$(PY) -m mypy generator sandbox sora_cli bench
 	$(PY) -m mypy generated
+	$(PY) -m mypy tests/unified/test_typing_readme.py
 
 drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
 	$(PY) -m generator check-drift

@@ -33,7 +33,9 @@ def test_every_generated_file_has_the_header(rendered_fixture: Path) -> None:
     missing = [
         p.name
         for p in rendered_fixture.rglob("*.py")
-        if not p.read_text().startswith("# Generated from tests/generator/fixtures/specs/minivideo.yaml by `make generate`")
+        if not p.read_text().startswith(
+            "# Generated from tests/generator/fixtures/specs/minivideo.yaml by `make generate`"
+        )
     ]
     assert [] == missing
 

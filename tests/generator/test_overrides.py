@@ -57,3 +57,11 @@ def test_unknown_fields_round_trip(golden_package: str) -> None:
     payload = {"id": "t1", "status": "done", "progress": "45%", "detail": {"raw": [1, None]}, "error": None}
     task = _mod(golden_package, "models").Task.from_dict(payload)
     assert json.dumps(payload, sort_keys=True) == json.dumps(task.to_dict(), sort_keys=True)
+
+
+def test_client_repr_never_shows_the_token(golden_package: str) -> None:
+    """The key is absent from repr, before and after the httpx client (which copies it into headers) is built."""
+    client = _mod(golden_package, "client").AuthenticatedClient(base_url="http://127.0.0.1:9", token="sk-SECRET")
+    before = repr(client)
+    client.get_httpx_client()
+    assert (False, False) == ("sk-SECRET" in before, "sk-SECRET" in repr(client))

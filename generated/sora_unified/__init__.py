@@ -1,0 +1,83 @@
+# Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
+"""sora_unified: one request, one task model, submit / wait / download across every video provider.
+
+    from sora_unified import VideoClient, VideoRequest
+
+    client = VideoClient("rivya")            # key from RIVYA_API_KEY
+    task = client.submit(VideoRequest(prompt="...", seconds=10, orientation="landscape"))
+    task = client.wait(task, timeout=900, on_update=print)
+    path = client.download(task, "out.mp4")
+
+Providers (globalaiopc, rivya, unifiedvideo) and their capabilities come from
+`specs/<provider>.yaml` and `specs/mappings/<provider>.yaml`; see `VideoClient.providers()`.
+"""
+
+from sora_unified._async_client import AsyncVideoClient
+from sora_unified._capabilities import (
+    ModelCapabilities,
+    PollingGuidance,
+    ProviderInfo,
+    ReferenceImageLimits,
+)
+from sora_unified._errors import (
+    AuthenticationError,
+    ConfigurationError,
+    DownloadError,
+    InsufficientCreditsError,
+    MalformedResponseError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProviderConnectionError,
+    ProviderError,
+    RateLimitError,
+    SoraUnifiedError,
+    SubmitOutcomeUnknownError,
+    TaskFailedError,
+    ValidationError,
+    WaitTimeoutError,
+)
+from sora_unified._models import (
+    Orientation,
+    Quality,
+    TaskError,
+    TaskRef,
+    TaskStatus,
+    VideoRequest,
+    VideoTask,
+)
+from sora_unified._registry import providers
+from sora_unified._retry import RetryPolicy
+from sora_unified._sync_client import VideoClient
+
+__all__ = [
+    "AsyncVideoClient",
+    "AuthenticationError",
+    "ConfigurationError",
+    "DownloadError",
+    "InsufficientCreditsError",
+    "MalformedResponseError",
+    "ModelCapabilities",
+    "NotFoundError",
+    "Orientation",
+    "PermissionDeniedError",
+    "PollingGuidance",
+    "ProviderConnectionError",
+    "ProviderError",
+    "ProviderInfo",
+    "Quality",
+    "RateLimitError",
+    "ReferenceImageLimits",
+    "RetryPolicy",
+    "SoraUnifiedError",
+    "SubmitOutcomeUnknownError",
+    "TaskError",
+    "TaskFailedError",
+    "TaskRef",
+    "TaskStatus",
+    "ValidationError",
+    "VideoClient",
+    "VideoRequest",
+    "VideoTask",
+    "WaitTimeoutError",
+    "providers",
+]

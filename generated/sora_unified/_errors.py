@@ -1,0 +1,211 @@
+# Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
+"""The one exception hierarchy of sora_unified.
+
+    SoraUnifiedError                 provider, http_status, code (provider error code), request_id
+    ├── ConfigurationError           unknown provider, missing base URL (also a ValueError)
+    ├── ValidationError              request rejected before sending (field, value, allowed, accepted_by)
+    │                                or by the provider (HTTP 400/422); also a ValueError
+    ├── AuthenticationError          missing or rejected API key (401)
+    ├── PermissionDeniedError        key lacks a scope or permission (403)
+    ├── NotFoundError                unknown task, or not owned by this key (404)
+    ├── RateLimitError               429; retry_after in seconds when the provider said
+    ├── InsufficientCreditsError     the account cannot pay for the task
+    ├── ProviderError                5xx, conflicts and anything else the provider refused
+    │   ├── ProviderConnectionError  no HTTP answer (connection refused, reset, timed out)
+    │   └── DownloadError            the result file could not be fetched or was not a video
+    ├── MalformedResponseError       a non-JSON or unexpected provider payload (raw body kept)
+    ├── TaskFailedError              the task ended failed or canceled (task attached)
+    ├── WaitTimeoutError             wait() reached its deadline (last task seen attached)
+    └── SubmitOutcomeUnknownError    a submit may or may not have created a task; not resent
+
+Every message is built from provider data with the API key removed (see `_redact`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sora_unified._models import VideoTask
+
+
+class SoraUnifiedError(Exception):
+    """Base class: every error says which provider, HTTP status, provider code and request id it comes from."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        self.message = message
+        self.provider = provider
+        self.http_status = http_status
+        self.code = code
+        self.request_id = request_id
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        facts = [
+            f"{name}={value}"
+            for name, value in (
+                ("provider", self.provider),
+                ("http_status", self.http_status),
+                ("code", self.code),
+                ("request_id", self.request_id),
+            )
+            if value is not None
+        ]
+        return f"{self.message} [{' '.join(facts)}]" if facts else self.message
+
+
+class ConfigurationError(SoraUnifiedError, ValueError):
+    """The client cannot be built as asked (unknown provider, no base URL where one is required)."""
+
+
+class ValidationError(SoraUnifiedError, ValueError):
+    """A request a provider cannot serve. Raised before sending when the check is local.
+
+    `field`, `value` and `allowed` (for this provider and model) are set for local checks;
+    `accepted_by` lists "provider/model" pairs that would accept the value.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        allowed: Sequence[object] = (),
+        accepted_by: Sequence[str] = (),
+        provider: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, http_status=http_status, code=code, request_id=request_id)
+        self.field = field
+        self.value = value
+        self.allowed = tuple(allowed)
+        self.accepted_by = tuple(accepted_by)
+
+
+class AuthenticationError(SoraUnifiedError):
+    """The API key is missing, invalid, revoked or expired."""
+
+
+class PermissionDeniedError(SoraUnifiedError):
+    """The key is valid but not allowed to do this."""
+
+
+class NotFoundError(SoraUnifiedError):
+    """The task (or file) does not exist for this key."""
+
+
+class RateLimitError(SoraUnifiedError):
+    """Too many requests; `retry_after` is the provider's requested pause in seconds, if any."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retry_after: float | None = None,
+        provider: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, http_status=http_status, code=code, request_id=request_id)
+        self.retry_after = retry_after
+
+
+class InsufficientCreditsError(SoraUnifiedError):
+    """The account balance cannot cover the task."""
+
+
+class ProviderError(SoraUnifiedError):
+    """The provider failed or refused in a way no narrower class describes."""
+
+
+class ProviderConnectionError(ProviderError):
+    """No HTTP response was received (after retries where they were safe)."""
+
+
+class DownloadError(ProviderError):
+    """The result file could not be downloaded, or what came back was not the video."""
+
+
+class MalformedResponseError(SoraUnifiedError):
+    """The provider answered with something that is not the documented JSON; `raw` is the body (redacted)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        raw: bytes,
+        provider: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, http_status=http_status, code=code, request_id=request_id)
+        self.raw = raw
+
+
+class TaskFailedError(SoraUnifiedError):
+    """The task ended `failed` or `canceled`; the normalized task is in `task`."""
+
+    def __init__(self, task: VideoTask) -> None:
+        detail = ""
+        if task.error is not None:
+            detail = ": " + " ".join(part for part in (task.error.code, task.error.message) if part)
+        super().__init__(
+            f"task {task.id} ended {task.status.value}{detail}",
+            provider=task.provider,
+            code=task.error.code if task.error is not None else None,
+        )
+        self.task = task
+
+
+class WaitTimeoutError(SoraUnifiedError, TimeoutError):
+    """wait() reached its deadline; `task` is the last state seen (None if no poll succeeded)."""
+
+    def __init__(self, message: str, *, task: VideoTask | None, timeout: float, provider: str | None = None) -> None:
+        super().__init__(message, provider=provider)
+        self.task = task
+        self.timeout = timeout
+
+
+class SubmitOutcomeUnknownError(SoraUnifiedError):
+    """A submit was sent but no definite answer came back, and resending could create a second task.
+
+    To reconcile, look for a task created between `sent_at` and `gave_up_at` whose request matches
+    `fingerprint` (sha256 of the canonical JSON body) or carries `client_reference`. Where the provider
+    supports idempotency, submitting again with `idempotency_key` is safe.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        fingerprint: str,
+        sent_at: datetime,
+        gave_up_at: datetime,
+        client_reference: str | None = None,
+        idempotency_key: str | None = None,
+        provider: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, http_status=http_status, code=code, request_id=request_id)
+        self.fingerprint = fingerprint
+        self.sent_at = sent_at
+        self.gave_up_at = gave_up_at
+        self.client_reference = client_reference
+        self.idempotency_key = idempotency_key

@@ -1,0 +1,127 @@
+# Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
+"""Rivya AI (`rivya`): provider calls through the generated `rivya_client`.
+
+Rendered from specs/mappings/rivya.yaml; the generated modules and request classes are imported
+statically, so `mypy --strict` checks this adapter against the generated client. Sync and async methods
+come from one macro.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import httpx
+from rivya_client import AuthenticatedClient
+from rivya_client.api.files import upload_file as _upload_op
+from rivya_client.api.generations import create_generation as _submit_op
+from rivya_client.api.generations import get_generation as _get_op
+from rivya_client.models import CreateGenerationRequest, UploadFileRequest
+from rivya_client.types import UNSET, File
+
+from sora_unified._capture import PARSE_ERRORS, Slot, capturing, from_generated
+from sora_unified._spec import RawResponse, ReferenceUpload
+
+
+def _raw_or_raise(slot: Slot) -> RawResponse:
+    # The generated parser rejected the body: hand back the bytes so the caller raises a typed error.
+    raw = slot.raw()
+    if raw is None:
+        raise
+    return raw
+
+
+class Session:
+    """One generated `AuthenticatedClient` (one connection pool) and the calls sora_unified makes with it."""
+
+    def __init__(self, *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]) -> None:
+        self._client = AuthenticatedClient(
+            base_url=base_url, token=token, timeout=httpx.Timeout(timeout), httpx_args=httpx_args
+        )
+
+    def __repr__(self) -> str:
+        return "Session(rivya)"
+
+    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+        """createGeneration with the mapped body and the idempotency key."""
+        model = CreateGenerationRequest.from_dict(dict(body))
+        with capturing() as slot:
+            try:
+                response = _submit_op.sync_detailed(
+                    client=self._client,
+                    body=model,
+                    idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
+                )
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    def get_sync(self, task_id: str) -> RawResponse:
+        """getGeneration for one task."""
+        with capturing() as slot:
+            try:
+                response = _get_op.sync_detailed(task_id, client=self._client)
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    def upload_sync(self, upload: ReferenceUpload) -> RawResponse:
+        """uploadFile: multipart upload of a local reference file."""
+        fields: dict[str, object] = {
+            "kind": f"{upload.kind}",
+            "model": f"{upload.model}",
+        }
+        model = UploadFileRequest.from_dict({**fields, "file": upload.content})
+        model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
+        with capturing() as slot:
+            try:
+                response = _upload_op.sync_detailed(client=self._client, body=model)
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    def close_sync(self) -> None:
+        """Close the generated client's connections."""
+        self._client.get_httpx_client().close()
+
+    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+        """createGeneration with the mapped body and the idempotency key."""
+        model = CreateGenerationRequest.from_dict(dict(body))
+        with capturing() as slot:
+            try:
+                response = await _submit_op.asyncio_detailed(
+                    client=self._client,
+                    body=model,
+                    idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
+                )
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    async def get_async(self, task_id: str) -> RawResponse:
+        """getGeneration for one task."""
+        with capturing() as slot:
+            try:
+                response = await _get_op.asyncio_detailed(task_id, client=self._client)
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    async def upload_async(self, upload: ReferenceUpload) -> RawResponse:
+        """uploadFile: multipart upload of a local reference file."""
+        fields: dict[str, object] = {
+            "kind": f"{upload.kind}",
+            "model": f"{upload.model}",
+        }
+        model = UploadFileRequest.from_dict({**fields, "file": upload.content})
+        model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
+        with capturing() as slot:
+            try:
+                response = await _upload_op.asyncio_detailed(client=self._client, body=model)
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    async def close_async(self) -> None:
+        """Close the generated client's connections."""
+        await self._client.get_async_httpx_client().aclose()

@@ -1,0 +1,100 @@
+# Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
+"""Unified video format (统一视频格式) (`unifiedvideo`): provider calls through the generated `unifiedvideo_client`.
+
+Rendered from specs/mappings/unifiedvideo.yaml; the generated modules and request classes are imported
+statically, so `mypy --strict` checks this adapter against the generated client. Sync and async methods
+come from one macro.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+from unifiedvideo_client import AuthenticatedClient
+from unifiedvideo_client.api.video import create_video as _submit_op
+from unifiedvideo_client.api.video import query_video as _get_op
+from unifiedvideo_client.models import CreateVideoRequest
+
+from sora_unified._capture import PARSE_ERRORS, Slot, capturing, from_generated
+from sora_unified._spec import RawResponse, ReferenceUpload
+
+
+def _raw_or_raise(slot: Slot) -> RawResponse:
+    # The generated parser rejected the body: hand back the bytes so the caller raises a typed error.
+    raw = slot.raw()
+    if raw is None:
+        raise
+    return raw
+
+
+class Session:
+    """One generated `AuthenticatedClient` (one connection pool) and the calls sora_unified makes with it."""
+
+    def __init__(self, *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]) -> None:
+        self._client = AuthenticatedClient(
+            base_url=base_url, token=token, timeout=httpx.Timeout(timeout), httpx_args=httpx_args
+        )
+
+    def __repr__(self) -> str:
+        return "Session(unifiedvideo)"
+
+    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+        """createVideo with the mapped body."""
+        model = CreateVideoRequest.from_dict(dict(body))
+        with capturing() as slot:
+            try:
+                response = _submit_op.sync_detailed(
+                    client=self._client,
+                    body=model,
+                )
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    def get_sync(self, task_id: str) -> RawResponse:
+        """queryVideo for one task."""
+        with capturing() as slot:
+            try:
+                response = _get_op.sync_detailed(client=self._client, id=task_id)
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    def upload_sync(self, upload: ReferenceUpload) -> RawResponse:
+        """unifiedvideo has no Files API in its mapping: validation refuses local files before this point."""
+        raise NotImplementedError(f"unifiedvideo cannot upload {upload.file_name}")
+
+    def close_sync(self) -> None:
+        """Close the generated client's connections."""
+        self._client.get_httpx_client().close()
+
+    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+        """createVideo with the mapped body."""
+        model = CreateVideoRequest.from_dict(dict(body))
+        with capturing() as slot:
+            try:
+                response = await _submit_op.asyncio_detailed(
+                    client=self._client,
+                    body=model,
+                )
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    async def get_async(self, task_id: str) -> RawResponse:
+        """queryVideo for one task."""
+        with capturing() as slot:
+            try:
+                response = await _get_op.asyncio_detailed(client=self._client, id=task_id)
+            except PARSE_ERRORS:
+                return _raw_or_raise(slot)
+        return from_generated(response.status_code, response.headers, response.content)
+
+    async def upload_async(self, upload: ReferenceUpload) -> RawResponse:
+        """unifiedvideo has no Files API in its mapping: validation refuses local files before this point."""
+        raise NotImplementedError(f"unifiedvideo cannot upload {upload.file_name}")
+
+    async def close_async(self) -> None:
+        """Close the generated client's connections."""
+        await self._client.get_async_httpx_client().aclose()

@@ -1,0 +1,180 @@
+# Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
+"""Internal description of a provider, rendered from its mapping, and the session protocol adapters implement.
+
+A `ProviderSpec` is plain data: how each `VideoRequest` field lands in the provider body, where the
+normalized task fields are in a response, the status synonym table and the error envelope. The generic
+engines (`_body`, `_normalize`, `_validation`, `_errors_from`) read it; no provider-specific Python exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from sora_unified._capabilities import ModelCapabilities, PollingGuidance, ProviderInfo
+from sora_unified._models import TaskStatus
+
+FieldPath = tuple[str | int, ...]
+Transform = Literal["identity", "string", "map"]
+TimestampUnit = Literal["iso8601", "unix_s", "unix_ms"]
+ErrorKind = Literal[
+    "authentication", "permission_denied", "not_found", "rate_limited", "insufficient_credits", "validation", "provider"
+]
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """Where one VideoRequest field goes in the body and how its value is written there."""
+
+    field: str
+    to: FieldPath
+    transform: Transform
+    # canonical key ("10", "true", "landscape") -> provider value; only for transform == "map"
+    values: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class ReferenceRule:
+    """Where the reference image goes: `item` is a template whose "{url}"/"{name}"/"{mime_type}" are filled."""
+
+    to: FieldPath
+    item: object
+    as_list: bool
+    when_absent: object
+    has_when_absent: bool
+    upload_url_path: FieldPath | None
+    upload_kind: str | None
+
+
+@dataclass(frozen=True)
+class TimestampPath:
+    """A response path and the unit its value is written in."""
+
+    path: FieldPath
+    unit: TimestampUnit
+
+
+@dataclass(frozen=True)
+class ResponseRule:
+    """Candidate paths for each normalized field (the first present non-null value wins)."""
+
+    id: tuple[FieldPath, ...]
+    status: tuple[FieldPath, ...]
+    model: tuple[FieldPath, ...]
+    progress: tuple[FieldPath, ...]
+    video_url: tuple[FieldPath, ...]
+    error_code: tuple[FieldPath, ...]
+    error_message: tuple[FieldPath, ...]
+    created_at: tuple[TimestampPath, ...]
+    updated_at: tuple[TimestampPath, ...]
+
+
+@dataclass(frozen=True)
+class ErrorRule:
+    """The provider's HTTP error envelope and which provider codes mean which error class."""
+
+    code: tuple[FieldPath, ...]
+    message: tuple[FieldPath, ...]
+    request_id: tuple[FieldPath, ...]
+    request_id_headers: tuple[str, ...]
+    kinds: Mapping[str, ErrorKind]
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A model as sent to the provider, its capabilities, and values used when a request leaves a field None."""
+
+    id: str
+    capabilities: ModelCapabilities
+    # only where the spec requires a field and documents no default (see the mapping's decisions)
+    defaults: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class ProviderSpec:
+    """Everything the generic engines need to know about one provider."""
+
+    id: str
+    display_name: str
+    docs: tuple[str, ...]
+    api_key_env: str
+    base_url_env: str
+    default_base_url: str | None
+    default_model: str
+    models: tuple[ModelSpec, ...]
+    model_path: FieldPath
+    prompt_path: FieldPath
+    fields: tuple[FieldRule, ...]
+    reference: ReferenceRule | None
+    constants: tuple[tuple[FieldPath, object], ...]
+    statuses: Mapping[str, TaskStatus]
+    response: ResponseRule
+    errors: ErrorRule
+    polling: PollingGuidance
+    idempotency_header: str | None
+    client_request_id_path: FieldPath | None
+    download_content_types: tuple[str, ...]
+
+    def info(self) -> ProviderInfo:
+        """The public view of this provider."""
+        return ProviderInfo(
+            id=self.id,
+            display_name=self.display_name,
+            docs=self.docs,
+            api_key_env=self.api_key_env,
+            base_url_env=self.base_url_env,
+            default_base_url=self.default_base_url,
+            default_model=self.default_model,
+            models=tuple(model.capabilities for model in self.models),
+            polling=self.polling,
+            idempotent_submit=self.idempotency_header is not None,
+        )
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    """An HTTP answer as received: the generated client made the call, we normalize from the bytes."""
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+
+
+@dataclass(frozen=True)
+class ReferenceUpload:
+    """A local reference file about to be uploaded through a provider's Files API."""
+
+    content: bytes
+    file_name: str
+    mime_type: str
+    kind: str
+    model: str
+
+
+class ProviderSession(Protocol):
+    """What a rendered adapter offers: each provider call through its generated client, sync and async."""
+
+    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse: ...
+
+    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse: ...
+
+    def get_sync(self, task_id: str) -> RawResponse: ...
+
+    async def get_async(self, task_id: str) -> RawResponse: ...
+
+    def upload_sync(self, upload: ReferenceUpload) -> RawResponse: ...
+
+    async def upload_async(self, upload: ReferenceUpload) -> RawResponse: ...
+
+    def close_sync(self) -> None: ...
+
+    async def close_async(self) -> None: ...
+
+
+class SessionFactory(Protocol):
+    """Builds a session around one generated client (created once, connections reused)."""
+
+    def __call__(
+        self, *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]
+    ) -> ProviderSession: ...

@@ -1,0 +1,324 @@
+"""Load and check `specs/mappings/<provider>.yaml` against its JSON Schema and against the provider spec.
+
+Produces `ProviderContext`: plain data the sora_unified templates render. Every allowed value (durations,
+orientations, quality tiers, watermark switch, prompt length, reference-image limits) is read from the spec
+through the JSON pointers named in the mapping, then translated into the canonical VideoRequest vocabulary
+with the mapping's transform; nothing is retyped. Inconsistencies are `MappingError`s naming the file and
+the pointer, raised at generate time rather than found by a user at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from openapi_python_client.strings import fix_reserved_words, snake_case
+
+from generator._speclib import load_spec
+from generator._unified_values import FIELD_TYPES, canonical_allowed, check_map_targets, enum_values, resolve
+
+SCHEMA_FILE = "mapping.schema.json"
+
+
+class MappingError(Exception):
+    """A mapping that does not validate or does not agree with its spec."""
+
+
+def field_path(text: str) -> tuple[str | int, ...]:
+    """`result.urls.0` -> ("result", "urls", 0)."""
+    return tuple(int(part) if part.isdigit() else part for part in text.split("."))
+
+
+@dataclass
+class ModelContext:
+    id: str
+    aliases: tuple[str, ...]
+    allowed: dict[str, tuple[object, ...]]
+    defaults: dict[str, object]
+    prompt_max_length: int | None
+    reference: dict[str, Any] | None
+
+
+@dataclass
+class ProviderContext:
+    """Everything the templates need about one provider, already resolved."""
+
+    id: str
+    display_name: str
+    docs: tuple[str, ...]
+    env_api_key: str
+    env_base_url: str
+    default_base_url: str | None
+    default_model: str
+    models: list[ModelContext]
+    model_path: tuple[str | int, ...]
+    prompt_path: tuple[str | int, ...]
+    fields: list[dict[str, Any]]
+    reference: dict[str, Any] | None
+    constants: tuple[tuple[tuple[str | int, ...], object], ...]
+    statuses: dict[str, str]
+    response: dict[str, tuple[Any, ...]]
+    errors: dict[str, Any]
+    polling: dict[str, float]
+    idempotency_header: str | None
+    client_request_id_path: tuple[str | int, ...] | None
+    download_content_types: tuple[str, ...]
+    session: dict[str, Any] = field(default_factory=dict)
+
+
+def _schema_validator(mappings_dir: Path) -> Draft202012Validator:
+    schema = json.loads((mappings_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _operation(spec: dict[str, Any], operation_id: str, where: str) -> dict[str, Any]:
+    for item in spec.get("paths", {}).values():
+        for method, op in item.items():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                params = [resolve(spec, p) for p in (*item.get("parameters", []), *op.get("parameters", []))]
+                return {"method": method, "params": params, "op": op}
+    raise MappingError(f"{where}: operationId {operation_id!r} is not in the spec")
+
+
+def _check_module(entry: dict[str, Any], package: str, where: str) -> None:
+    module = entry["module"]
+    if not module.startswith(package + ".api.") or module.rsplit(".", 1)[1] != snake_case(entry["operation_id"]):
+        raise MappingError(f"{where}: module {module!r} is not {package}.api.<tag>.{snake_case(entry['operation_id'])}")
+
+
+def _param(operation: dict[str, Any], name: str, where: str) -> dict[str, Any]:
+    params: list[dict[str, Any]] = operation["params"]
+    for param in params:
+        if param.get("name") == name:
+            return param
+    raise MappingError(f"{where}: parameter {name!r} is not declared by the operation")
+
+
+def _session(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, Any]:
+    client = mapping["client"]
+    package = client["package"]
+    session: dict[str, Any] = {"package": package}
+    for role in ("submit", "get", "upload"):
+        entry = client.get(role)
+        if entry is None:
+            continue
+        _check_module(entry, package, f"{where} client.{role}")
+        op = _operation(spec, entry["operation_id"], f"{where} client.{role}")
+        info = dict(entry, alias=f"_{role}_op")
+        if role == "get":
+            param = _param(op, entry["task_id_param"], f"{where} client.get")
+            info["param"] = fix_reserved_words(snake_case(param["name"]))
+            info["positional"] = param.get("in") == "path"
+        session[role] = info
+    idem = mapping.get("idempotency")
+    if idem is not None:
+        submit_op = _operation(spec, client["submit"]["operation_id"], where)
+        param = _param(submit_op, idem["header"], f"{where} idempotency.header")
+        if param.get("in") != "header":
+            raise MappingError(f"{where}: idempotency.header {idem['header']!r} is not a header parameter")
+        session["idempotency_param"] = fix_reserved_words(snake_case(param["name"]))
+    return session
+
+
+def _default_base_url(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> str | None:
+    choice = mapping["base_url"]
+    if "required" in choice:
+        return None
+    servers = spec.get("servers", [])
+    if choice["server"] >= len(servers):
+        raise MappingError(f"{where}: base_url.server {choice['server']} but the spec has {len(servers)} server(s)")
+    server = servers[choice["server"]]
+    url: str = server["url"]
+    for name, variable in server.get("variables", {}).items():
+        url = url.replace("{" + name + "}", str(variable["default"]))
+    return url.rstrip("/")
+
+
+def _int_at(spec: dict[str, Any], pointer: object, where: str) -> int | None:
+    if pointer is None:
+        return None
+    if isinstance(pointer, int):
+        return pointer
+    value = resolve(spec, {"$ref": pointer})
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise MappingError(f"{where}: {pointer} is not an integer in the spec")
+    return value
+
+
+def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[ModelContext]:
+    rules = mapping["request"]["fields"]
+    has_reference = "reference_image" in mapping["request"]
+    models: list[ModelContext] = []
+    seen: dict[str, list[object]] = {name: [] for name in FIELD_TYPES}
+    for entry in mapping["models"]:
+        mwhere = f"{where} model {entry['id']}"
+        allowed: dict[str, tuple[object, ...]] = {}
+        for name in FIELD_TYPES:
+            pointer = entry["allowed"].get(name)
+            if (pointer is None) != (name not in rules):
+                raise MappingError(f"{mwhere}: field {name!r} needs both a request rule and an allowed pointer")
+            if pointer is None:
+                allowed[name] = ()
+                continue
+            try:
+                provider_values = enum_values(spec, pointer)
+                seen[name] += provider_values
+                allowed[name] = canonical_allowed(name, rules[name], provider_values)
+            except ValueError as exc:
+                raise MappingError(f"{mwhere}: {name}: {exc}") from exc
+            if not allowed[name]:
+                raise MappingError(f"{mwhere}: no {name} value of {pointer} is reachable through the mapping")
+        defaults = dict(entry.get("defaults", {}))
+        for name, value in defaults.items():
+            if value not in allowed[name]:
+                raise MappingError(f"{mwhere}: default {name}={value!r} is not allowed ({allowed[name]})")
+        reference = None
+        ref = entry.get("reference_image")
+        if ref is not None:
+            if not has_reference:
+                raise MappingError(f"{mwhere}: reference_image limits but no request.reference_image rule")
+            mimes = resolve(spec, {"$ref": ref["mime_types"]}) if "mime_types" in ref else []
+            if not isinstance(mimes, list) or not all(isinstance(m, str) for m in mimes):
+                raise MappingError(f"{mwhere}: {ref.get('mime_types')} is not a list of MIME types")
+            reference = {
+                "max_count": _int_at(spec, ref["max_count"], mwhere),
+                "max_bytes": _int_at(spec, ref.get("max_bytes"), mwhere),
+                "mime_types": tuple(mimes),
+                "accepts_url": mapping["request"]["reference_image"].get("accepts_url", True),
+                "accepts_file": "upload" in mapping["client"],
+            }
+        models.append(
+            ModelContext(
+                id=entry["id"],
+                aliases=tuple(entry.get("aliases", [])),
+                allowed=allowed,
+                defaults=defaults,
+                prompt_max_length=_int_at(spec, entry.get("prompt_max_length"), mwhere),
+                reference=reference,
+            )
+        )
+    for name, rule in rules.items():
+        stray = check_map_targets(name, rule, seen[name])
+        if stray:
+            raise MappingError(f"{where}: request.fields.{name} maps to values no model allows: {stray}")
+    return models
+
+
+def _statuses(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, str]:
+    table = {key.lower(): value for key, value in mapping["statuses"]["map"].items()}
+    missing = [v for v in enum_values(spec, mapping["statuses"]["documented"]) if str(v).lower() not in table]
+    if missing:
+        raise MappingError(f"{where}: documented statuses without a synonym: {missing}")
+    return table
+
+
+def _errors(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, Any]:
+    errors = mapping["errors"]
+    kinds = dict(errors.get("kinds", {}))
+    if "documented_codes" in errors:
+        documented = set(map(str, enum_values(spec, errors["documented_codes"])))
+        unknown = sorted(set(kinds) - documented)
+        if unknown:
+            raise MappingError(f"{where}: errors.kinds codes not in {errors['documented_codes']}: {unknown}")
+    return {
+        "code": tuple(field_path(p) for p in errors["code"]),
+        "message": tuple(field_path(p) for p in errors["message"]),
+        "request_id": tuple(field_path(p) for p in errors.get("request_id", [])),
+        "request_id_headers": tuple(errors.get("request_id_headers", [])),
+        "kinds": kinds,
+    }
+
+
+def _reference(mapping: dict[str, Any]) -> dict[str, Any] | None:
+    ref = mapping["request"].get("reference_image")
+    if ref is None:
+        return None
+    upload = mapping["client"].get("upload")
+    return {
+        "to": field_path(ref["to"]),
+        "item": ref["item"],
+        "as_list": ref.get("list", False),
+        "when_absent": ref.get("when_absent"),
+        "has_when_absent": "when_absent" in ref,
+        "upload_url_path": field_path(upload["url_path"]) if upload else None,
+        "upload_kind": upload["kind"] if upload else None,
+    }
+
+
+def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Validator) -> ProviderContext:
+    """One provider's context, or MappingError."""
+    where = mapping_path.name
+    mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8"))
+    problems = sorted(validator.iter_errors(mapping), key=lambda e: list(e.absolute_path))
+    if problems:
+        lines = [f"  /{'/'.join(map(str, p.absolute_path))}: {p.message}" for p in problems]
+        raise MappingError(f"{where} does not match {SCHEMA_FILE}:\n" + "\n".join(lines))
+    spec = load_spec(spec_path)
+    provider = spec.get("info", {}).get("x-provider", {})
+    if mapping["provider"] != provider.get("id") or mapping["provider"] != mapping_path.stem:
+        raise MappingError(f"{where}: provider {mapping['provider']!r} must equal the file name and info.x-provider.id")
+    models = _models(spec, mapping, where)
+    defaults = [m["id"] for m in mapping["models"] if m.get("default")]
+    if len(defaults) > 1:
+        raise MappingError(f"{where}: more than one default model: {defaults}")
+    rules = mapping["request"]["fields"]
+    idem = mapping.get("idempotency")
+    response = mapping["response"]
+    return ProviderContext(
+        id=mapping["provider"],
+        display_name=provider.get("display_name", mapping["provider"]),
+        docs=tuple(provider.get("docs", [])),
+        env_api_key=mapping["env"]["api_key"],
+        env_base_url=mapping["env"]["base_url"],
+        default_base_url=_default_base_url(spec, mapping, where),
+        default_model=defaults[0] if defaults else mapping["models"][0]["id"],
+        models=models,
+        model_path=field_path(mapping["request"]["model"]),
+        prompt_path=field_path(mapping["request"]["prompt"]),
+        fields=[
+            {
+                "field": name,
+                "to": field_path(rule["to"]),
+                "transform": rule.get("transform", "identity"),
+                "values": dict(rule.get("values", {})),
+            }
+            for name, rule in rules.items()
+        ],
+        reference=_reference(mapping),
+        constants=tuple((field_path(k), v) for k, v in mapping["request"].get("constants", {}).items()),
+        statuses=_statuses(spec, mapping, where),
+        response={
+            key: tuple(field_path(p) for p in response.get(key, []))
+            for key in ("id", "status", "model", "progress", "video_url", "error_code", "error_message")
+        }
+        | {
+            key: tuple((field_path(t["path"]), t["unit"]) for t in response.get(key, []))
+            for key in ("created_at", "updated_at")
+        },
+        errors=_errors(spec, mapping, where),
+        polling={k: float(v) for k, v in mapping["polling"].items() if k != "source"},
+        idempotency_header=idem["header"] if idem else None,
+        client_request_id_path=field_path(idem["client_request_id"]) if idem and "client_request_id" in idem else None,
+        download_content_types=tuple(mapping["download"]["content_types"]),
+        session=_session(spec, mapping, where),
+    )
+
+
+def load_providers(repo_root: Path) -> list[ProviderContext]:
+    """Every provider: each `specs/<p>.yaml` must have `specs/mappings/<p>.yaml` and vice versa."""
+    specs_dir = repo_root / "specs"
+    mappings_dir = specs_dir / "mappings"
+    specs = {p.stem: p for p in sorted(specs_dir.glob("*.yaml"))}
+    mappings = {p.stem: p for p in sorted(mappings_dir.glob("*.yaml"))}
+    if set(specs) != set(mappings):
+        raise MappingError(
+            f"every spec needs a mapping and every mapping a spec: specs without mapping "
+            f"{sorted(set(specs) - set(mappings))}, mappings without spec {sorted(set(mappings) - set(specs))}"
+        )
+    validator = _schema_validator(mappings_dir)
+    return [load_provider(specs[name], mappings[name], validator) for name in sorted(specs)]
