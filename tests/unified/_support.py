@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
 from sora_unified import AsyncVideoClient, RetryPolicy, VideoClient
 
 REPO = Path(__file__).resolve().parents[2]

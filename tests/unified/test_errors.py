@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from sora_unified import (
     AuthenticationError,
     ConfigurationError,
@@ -23,7 +24,6 @@ from sora_unified import (
     VideoClient,
     VideoRequest,
 )
-
 from tests.unified._support import KEY, example, ok
 
 

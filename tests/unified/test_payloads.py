@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sora_unified import TaskError, TaskStatus, VideoRequest
 
+from sora_unified import TaskError, TaskStatus, VideoRequest
 from tests.unified._support import EXAMPLES, example, ok
 
 # provider -> (create operationId, status operationId, a request that provider accepts)

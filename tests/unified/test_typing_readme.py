@@ -13,6 +13,7 @@ from typing import assert_type
 
 import httpx
 import pytest
+
 from sora_unified import (
     AsyncVideoClient,
     ProviderInfo,
@@ -28,7 +29,6 @@ from sora_unified import (
     VideoTask,
     WaitTimeoutError,
 )
-
 from tests.unified._support import example
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sora_unified import ValidationError, VideoClient, VideoRequest, providers
 
+from sora_unified import ValidationError, VideoClient, VideoRequest, providers
 from tests.unified._support import example, ok
 
 QUEUED = {"rivya": example("rivya/createGeneration.response-2XX.sora-2-pro-queued.json")}
