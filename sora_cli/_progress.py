@@ -1,0 +1,84 @@
+"""The display of `wait` and `run`: a rich progress bar on a terminal, plain lines otherwise, nothing for --json.
+
+All of it goes to stderr so stdout carries only the result. The bar shows the task, its status,
+the provider's progress (indeterminate while the provider reports none) and the elapsed time, which
+rich refreshes on its own between the polls; `update` is the `on_update` callback of `VideoClient.wait`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Column
+
+from sora_cli._output import percent, warn
+from sora_unified import VideoTask
+
+
+class Display(Protocol):
+    """Receives every change of a task while waiting."""
+
+    def update(self, task: VideoTask) -> None:
+        """Show the task's new state."""
+
+
+class _Silent:
+    def update(self, task: VideoTask) -> None:
+        return None
+
+
+class _Lines:
+    """One line per change on stderr, with the seconds since the wait began."""
+
+    def __init__(self) -> None:
+        self._start = time.monotonic()
+
+    def update(self, task: VideoTask) -> None:
+        elapsed = time.monotonic() - self._start
+        warn(f"{task.ref} {task.status.value} {percent(task.progress)} {elapsed:.0f}s")
+
+
+class _Bar:
+    """A rich progress bar; `total=None` (indeterminate, pulsing) until the provider reports progress."""
+
+    def __init__(self, progress: Progress, label: str) -> None:
+        self._progress = progress
+        self._id: TaskID = progress.add_task(label, total=None, status="submitted")
+
+    def update(self, task: VideoTask) -> None:
+        if task.progress is not None:
+            done = 1.0 if task.status.value == "succeeded" else task.progress
+            self._progress.update(self._id, total=1.0, completed=done, status=task.status.value)
+        else:
+            total = 1.0 if task.is_terminal else None
+            self._progress.update(self._id, total=total, completed=1.0 if total else 0, status=task.status.value)
+
+
+@contextmanager
+def display(label: str, *, quiet: bool, console: Console | None = None) -> Iterator[Display]:
+    """The display for one wait: silent (--json), a bar (stderr is a terminal) or plain lines."""
+    if quiet:
+        yield _Silent()
+        return
+    console = console or Console(stderr=True, highlight=False)
+    if not console.is_terminal:
+        yield _Lines()
+        return
+    columns = (
+        SpinnerColumn(),
+        # Long task ids (unifiedvideo's) give way first, so status, bar and elapsed time stay readable.
+        TextColumn(
+            "{task.description}", markup=False, table_column=Column(max_width=30, no_wrap=True, overflow="ellipsis")
+        ),
+        TextColumn("{task.fields[status]:<9}", markup=False),
+        BarColumn(bar_width=20, table_column=Column(min_width=20)),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(table_column=Column(min_width=7, no_wrap=True)),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        yield _Bar(progress, label)

@@ -1,0 +1,87 @@
+"""The installed `sora-video` console script in real processes: resuming across processes, --sandbox, Ctrl-C.
+
+The sandbox runs in the test process on 127.0.0.1; each command is a separate process, as in a shell.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sandbox import SandboxConfig, SandboxHandle, run_sandbox
+from sora_unified import VideoClient
+
+from .conftest import provider_env
+
+SCRIPT = shutil.which("sora-video", path=str(Path(sys.executable).parent))
+
+
+def _base_env() -> dict[str, str]:
+    """The test's environment without any provider variable."""
+    names = {"SORA_PROVIDER", "SORA_VIDEO_TIME_SCALE"}
+    names |= {n for info in VideoClient.providers() for n in (info.api_key_env, info.base_url_env)}
+    return {k: v for k, v in os.environ.items() if k not in names}
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    assert SCRIPT is not None, "the sora-video console script is not installed in the venv (make venv)"
+    return subprocess.run([SCRIPT, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.fixture(scope="module")
+def slow_sandbox() -> Iterator[SandboxHandle]:
+    """Tasks that stay running for 30 s of wall time (for the Ctrl-C test)."""
+    with run_sandbox(SandboxConfig(time_scale=100.0, running_s=3000.0)) as handle:
+        yield handle
+
+
+def test_task_is_resumed_by_other_processes(sandbox: SandboxHandle, tmp_path: Path) -> None:
+    """`submit --json > task.json`, then `wait task.json` and `download ID OUT -p` in new processes."""
+    env = {**_base_env(), **provider_env(sandbox, 100.0)}
+    submitted = _run(["submit", "-p", "rivya", "--prompt", "a red fox", "--seconds", "10", "--json"], env, tmp_path)
+    (tmp_path / "task.json").write_text(submitted.stdout, encoding="utf-8")
+    task_id = json.loads(submitted.stdout)["id"]
+    waited = _run(["wait", "task.json"], env, tmp_path)
+    downloaded = _run(["download", task_id, "fox.mp4", "-p", "rivya"], env, tmp_path)
+    codes = (submitted.returncode, waited.returncode, downloaded.returncode)
+    assert ((0, 0, 0), b"ftyp") == (codes, (tmp_path / "fox.mp4").read_bytes()[4:8])
+    assert "\x1b" not in waited.stderr + waited.stdout  # not a terminal: plain lines, no ANSI codes
+
+
+def test_run_sandbox_works_with_no_key_and_no_env(tmp_path: Path) -> None:
+    """The documented demo line works in a clean environment: no key, no base URL, no network."""
+    args = ["run", "--sandbox", "-p", "rivya", "--prompt", "a red fox", "--seconds", "10", "--out", "fox.mp4"]
+    result = _run(args, _base_env(), tmp_path)
+    assert (0, True) == (result.returncode, (tmp_path / "fox.mp4").stat().st_size > 0), result.stderr
+
+
+def test_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    """A failing command prints one line on stderr, nothing on stdout, and the documented exit status."""
+    result = _run(["status", "t1", "-p", "rivya"], _base_env(), tmp_path)  # no key anywhere
+    assert (3, "", 1) == (result.returncode, result.stdout, len(result.stderr.splitlines()))
+
+
+def test_ctrl_c_while_waiting_exits_130(slow_sandbox: SandboxHandle, tmp_path: Path) -> None:
+    """SIGINT during wait exits 130 and prints how to resume the task."""
+    env = {**_base_env(), **provider_env(slow_sandbox, 100.0)}
+    submitted = _run(["submit", "-p", "rivya", "--prompt", "a red fox", "--json"], env, tmp_path)
+    task_id = json.loads(submitted.stdout)["id"]
+    assert SCRIPT is not None
+    with subprocess.Popen(
+        [SCRIPT, "wait", task_id, "-p", "rivya"], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()  # the first progress line: the wait loop is running
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stderr.read()
+        code = proc.wait(timeout=30)
+    expected = f"sora-video: error: interrupted; resume with: sora-video wait {task_id} --provider rivya"
+    assert (130, True, expected) == (code, first.startswith(f"rivya:{task_id} "), rest.splitlines()[-1])
