@@ -1,0 +1,313 @@
+"""sora_unified end to end against the sandbox, sync and async: happy path, resume, and the non-retried errors.
+
+Also home of the `Layer` harness shared by the other `test_layer_*` modules: one provider's `VideoClient` or
+`AsyncVideoClient` (the latter on its own event loop, so connections survive between calls) driven from sync
+test code, on the sandbox's clock sped up `SCALE` times (`ScaledTime`), recording every sleep it asks for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
+from sandbox.demo import ScaledTime, probe
+from sora_unified import (
+    AsyncVideoClient,
+    AuthenticationError,
+    MalformedResponseError,
+    Orientation,
+    ProviderError,
+    ProviderInfo,
+    RetryPolicy,
+    TaskFailedError,
+    TaskRef,
+    TaskStatus,
+    ValidationError,
+    VideoClient,
+    VideoRequest,
+    VideoTask,
+)
+
+SCALE = 1000.0  # one simulated second is a real millisecond, in the sandbox and in the client
+CONFIG = SandboxConfig(time_scale=SCALE, queued_s=2.0, running_s=5.0)
+INFOS = {info.id: info for info in VideoClient.providers()}
+PROVIDERS = sorted(INFOS)
+IDEMPOTENT = sorted(p for p, info in INFOS.items() if info.idempotent_submit)
+NON_IDEMPOTENT = sorted(p for p, info in INFOS.items() if not info.idempotent_submit)
+
+
+@pytest.fixture(scope="module")
+def sandbox_config() -> SandboxConfig:
+    """The sandbox of these modules runs on the same sped-up clock as the clients."""
+    return CONFIG
+
+
+def request_for(provider: str, orientation: Orientation | None = None, prompt: str = "a paper boat") -> VideoRequest:
+    """A request the provider's default model accepts (first allowed duration)."""
+    info: ProviderInfo = INFOS[provider]
+    model = info.model(info.default_model) or info.models[0]
+    return VideoRequest(prompt=prompt, seconds=model.durations[0], orientation=orientation or model.orientations[0])
+
+
+def plain_transport(is_async: bool) -> httpx.HTTPTransport | httpx.AsyncHTTPTransport:
+    """An httpx transport without TLS verification setup (the sandbox speaks plain HTTP)."""
+    return httpx.AsyncHTTPTransport(verify=False) if is_async else httpx.HTTPTransport(verify=False)
+
+
+class Layer:
+    """One provider's client, sync or async, called from sync code; `sleeps` lists every simulated sleep."""
+
+    def __init__(
+        self,
+        flavor: str,
+        provider: str,
+        sandbox: SandboxHandle,
+        *,
+        api_key: str | None = None,
+        timeout: float = 2.0,
+        retry: RetryPolicy | None = None,
+        transport: Callable[[bool], Any] | None = None,
+    ) -> None:
+        self.flavor = flavor
+        self.sleeps: list[float] = []
+        scaled = ScaledTime(SCALE)
+        common: dict[str, Any] = {
+            "api_key": api_key or sandbox.keys[provider],
+            "base_url": sandbox.base_url,
+            "timeout": timeout,
+            "retry": retry,
+            "clock": scaled.clock,
+            # Plain HTTP to 127.0.0.1: a transport without a TLS context (httpx builds one per client
+            # otherwise, ~40 ms each, which would double the suite's time).
+            "transport": (transport or plain_transport)(flavor == "async"),
+        }
+
+        def sleep(seconds: float) -> None:
+            self.sleeps.append(seconds)
+            scaled.sleep(seconds)
+
+        async def async_sleep(seconds: float) -> None:
+            self.sleeps.append(seconds)
+            await scaled.async_sleep(seconds)
+
+        self.loop = asyncio.new_event_loop() if flavor == "async" else None
+        self.client: VideoClient | AsyncVideoClient
+        if flavor == "sync":
+            self.client = VideoClient(provider, sleep=sleep, **common)
+        else:
+            self.client = AsyncVideoClient(provider, sleep=async_sleep, **common)
+
+    def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        result = getattr(self.client, method)(*args, **kwargs)
+        return self.loop.run_until_complete(result) if self.loop is not None else result
+
+    def submit(self, request: VideoRequest, **kwargs: Any) -> VideoTask:
+        """`client.submit`."""
+        task: VideoTask = self._call("submit", request, **kwargs)
+        return task
+
+    def get(self, task: str | TaskRef | VideoTask) -> VideoTask:
+        """`client.get`."""
+        current: VideoTask = self._call("get", task)
+        return current
+
+    def wait(self, task: str | TaskRef | VideoTask, **kwargs: Any) -> VideoTask:
+        """`client.wait` (simulated timeout 600 s unless given)."""
+        kwargs.setdefault("timeout", 600.0)
+        done: VideoTask = self._call("wait", task, **kwargs)
+        return done
+
+    def download(self, task: str | TaskRef | VideoTask, destination: Path) -> Path:
+        """`client.download`."""
+        path: Path = self._call("download", task, destination)
+        return path
+
+    def close(self) -> None:
+        """Close the client (and its loop): `close` or `aclose`, as each flavor names it."""
+        if isinstance(self.client, VideoClient):
+            self.client.close()
+        elif self.loop is not None:
+            self.loop.run_until_complete(self.client.aclose())
+            self.loop.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def flavor(request: pytest.FixtureRequest) -> str:
+    """Both client flavors."""
+    return str(request.param)
+
+
+@pytest.fixture
+def layer(flavor: str, sandbox: SandboxHandle) -> Iterator[Callable[..., Layer]]:
+    """Build `Layer`s of the test's flavor on the module's sandbox; all are closed afterwards."""
+    made: list[Layer] = []
+
+    def make(provider: str, **kwargs: Any) -> Layer:
+        made.append(Layer(flavor, provider, sandbox, **kwargs))
+        return made[-1]
+
+    yield make
+    for built in made:
+        built.close()
+
+
+def created(sandbox: SandboxHandle, provider: str) -> int:
+    """Tasks the sandbox created for the provider's test key."""
+    return int(sandbox.stats()["tasks_created"].get(f"{provider}/{sandbox.keys[provider]}", 0))
+
+
+# ---------------------------------------------------------------------------------------------- happy path
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_submit_wait_download_decodes(
+    layer: Callable[..., Layer], sandbox: SandboxHandle, tmp_path: Path, provider: str, orientation: Orientation
+) -> None:
+    """The downloaded MP4 decodes with the requested orientation and duration; one task, statuses reported."""
+    client = layer(provider)
+    request = request_for(provider, orientation)
+    updates: list[TaskStatus] = []
+    done = client.wait(client.submit(request), on_update=lambda t: updates.append(t.status))
+    facts = probe(client.download(done, tmp_path / "video.mp4"))
+    shape = "landscape" if facts.width > facts.height else "portrait"
+    assert (orientation, request.seconds, "h264") == (shape, round(facts.duration_s), facts.codec)
+    assert (TaskStatus.SUCCEEDED, TaskStatus.SUCCEEDED, 1) == (done.status, updates[-1], created(sandbox, provider))
+    assert ["video.mp4"] == os.listdir(tmp_path)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_resume_from_task_reference_string(layer: Callable[..., Layer], provider: str) -> None:
+    """A task submitted by one client is finished by another from its "provider:id" string (a restart)."""
+    ref = str(layer(provider).submit(request_for(provider)).ref)
+    parsed = TaskRef.parse(ref)
+    done = layer(parsed.provider).wait(parsed.id)
+    assert (parsed.id, TaskStatus.SUCCEEDED) == (done.id, done.status)
+
+
+# ---------------------------------------------------------------------------------------------- errors
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_bad_key_is_authentication_error(layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str) -> None:
+    """401 from the sandbox is AuthenticationError with provider and status; the key is not in the message."""
+    with pytest.raises(AuthenticationError) as caught:
+        layer(provider, api_key="sk-wrong-key-123456").submit(request_for(provider))
+    error = caught.value
+    assert (provider, 401, False) == (error.provider, error.http_status, "sk-wrong-key-123456" in str(error))
+    assert 0 == created(sandbox, provider)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_local_validation_sends_nothing(layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str) -> None:
+    """A duration the provider cannot serve is refused before any request (the layer has no bypass)."""
+    allowed = (INFOS[provider].model(INFOS[provider].default_model) or INFOS[provider].models[0]).durations
+    with pytest.raises(ValidationError) as caught:
+        layer(provider).submit(VideoRequest(prompt="x", seconds=7))
+    error = caught.value
+    assert ("seconds", 7, allowed, None) == (error.field, error.value, error.allowed, error.http_status)
+    assert {} == sandbox.stats()["requests"]
+
+
+def _with_extra_field(request: httpx.Request) -> httpx.Request:
+    """The same POST with one field no spec allows (request schemas are strict)."""
+    if request.method != "POST":
+        return request
+    body = json.loads(request.content)
+    body["sandbox_unexpected_field"] = True
+    headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
+    return httpx.Request(request.method, request.url, headers=headers, content=json.dumps(body).encode())
+
+
+class CorruptingTransport(httpx.HTTPTransport):
+    """Adds a forbidden field to every JSON POST on the wire, past the layer's local validation."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return super().handle_request(_with_extra_field(request))
+
+
+class AsyncCorruptingTransport(httpx.AsyncHTTPTransport):
+    """Async twin of `CorruptingTransport`."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await super().handle_async_request(_with_extra_field(request))
+
+
+def corrupting_transport(is_async: bool) -> httpx.HTTPTransport | httpx.AsyncHTTPTransport:
+    """A `CorruptingTransport` of the client's flavor."""
+    return AsyncCorruptingTransport(verify=False) if is_async else CorruptingTransport(verify=False)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_sandbox_validation_error_is_validation_error(
+    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str
+) -> None:
+    """The sandbox's 400 in the provider's own envelope becomes ValidationError with the provider's code."""
+    with pytest.raises(ValidationError) as caught:
+        layer(provider, transport=corrupting_transport).submit(request_for(provider))
+    error = caught.value
+    assert (provider, 400, True) == (error.provider, error.http_status, bool(error.code))
+    assert (1, 0) == (sum(sandbox.stats()["requests"].values()), created(sandbox, provider))
+
+
+@pytest.mark.parametrize("provider", IDEMPOTENT)
+def test_reused_key_with_other_body_is_conflict(
+    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str
+) -> None:
+    """The same Idempotency-Key with another request is the provider's 409 conflict, and no second task."""
+    client = layer(provider)
+    client.submit(request_for(provider, prompt="first"), idempotency_key="e2e-conflict-1")
+    with pytest.raises(ProviderError) as caught:
+        client.submit(request_for(provider, prompt="second"), idempotency_key="e2e-conflict-1")
+    assert (409, "idempotency_conflict", 1) == (caught.value.http_status, caught.value.code, created(sandbox, provider))
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_failed_task_raises_with_the_task(layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str) -> None:
+    """A task that ends failed raises TaskFailedError carrying it; raise_on_failure=False returns it."""
+    sandbox.script_faults([ScriptedFault(FaultKind.TASK_FAILED, provider, EndpointKind.CREATE)])
+    client = layer(provider)
+    task = client.submit(request_for(provider))
+    with pytest.raises(TaskFailedError) as caught:
+        client.wait(task)
+    failed = caught.value.task
+    returned = client.wait(task, raise_on_failure=False)
+    assert (task.id, TaskStatus.FAILED, True) == (failed.id, failed.status, failed.error is not None)
+    assert (TaskStatus.FAILED, provider) == (returned.status, caught.value.provider)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_unknown_status_is_not_terminal(layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str) -> None:
+    """An undocumented status value reads as running (not terminal, raw kept); waiting then completes."""
+    client = layer(provider)
+    task = client.submit(request_for(provider))
+    sandbox.script_faults([ScriptedFault(FaultKind.UNKNOWN_STATUS, provider, EndpointKind.STATUS)])
+    odd = client.get(task)
+    done = client.wait(task)
+    assert (TaskStatus.RUNNING, "rendering") == (odd.status, odd.raw["status"])
+    assert TaskStatus.SUCCEEDED == done.status
+
+
+@pytest.mark.parametrize(
+    ("kind", "starts"),
+    [
+        pytest.param(FaultKind.TRUNCATED, b"{", id="truncated"),
+        pytest.param(FaultKind.NON_JSON, b"<!DOCTYPE", id="html"),
+    ],
+)
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_malformed_status_body_is_typed_error(
+    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str, kind: FaultKind, starts: bytes
+) -> None:
+    """A 200 whose body is cut JSON or HTML is MalformedResponseError with the raw body (the layer's choice)."""
+    client = layer(provider)
+    task = client.submit(request_for(provider))
+    sandbox.script_faults([ScriptedFault(kind, provider, EndpointKind.STATUS)])
+    with pytest.raises(MalformedResponseError) as caught:
+        client.get(task)
+    assert (200, starts) == (caught.value.http_status, caught.value.raw[: len(starts)])
+    assert TaskStatus.SUCCEEDED == client.wait(task).status
