@@ -111,3 +111,31 @@ def upstream_check(
     from generator.spec_diff import run_upstream_check
 
     raise typer.Exit(run_upstream_check(url=url, file=file, fail_on=fail_on, fmt="json" if json_output else "text"))
+
+
+@app.command()
+def decisions(
+    provider: Annotated[str | None, typer.Option(help="Only this provider.")] = None,
+) -> None:
+    """List every decision taken on an ambiguity (x-decisions of the specs, decisions of the mappings), as Markdown."""
+    import yaml
+
+    from generator._paths import MAPPINGS_DIR, SPECS_DIR
+    from generator._speclib import iter_decisions, load_spec
+
+    for spec_path in sorted(SPECS_DIR.glob("*.yaml")):
+        if provider and spec_path.stem != provider:
+            continue
+        typer.echo(f"\n### {spec_path.stem}\n\n| id | question | decision | where |\n|---|---|---|---|")
+        for item in iter_decisions(load_spec(spec_path)):
+            typer.echo(f"| {item.id} | {_cell(item.question)} | {_cell(item.decision)} | spec `{item.pointer}` |")
+        mapping_path = MAPPINGS_DIR / spec_path.name
+        if mapping_path.is_file():
+            mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8"))
+            for entry in mapping.get("decisions", []):
+                where = f"mapping `{mapping_path.name}`"
+                typer.echo(f"| {entry['id']} | {_cell(entry['question'])} | {_cell(entry['decision'])} | {where} |")
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").split()).replace("|", "\\|")
