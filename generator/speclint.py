@@ -26,11 +26,6 @@ Level = Literal["error", "warning"]
 # The ambiguities each provider's spec must decide (x-decisions ids), from ../shared/research/providers.md
 # sections 1.11 (Rivya), 2.8 (unified format), 3.9 (GlobalAiOpc). Keyed by `info.x-provider.id`; a provider
 # without an entry has nothing required here (its own `<letter>-x<n>` decisions are still checked).
-REQUIRED_DECISIONS: Mapping[str, tuple[str, ...]] = {
-    "rivya": tuple(f"R{n}" for n in range(1, 13)),
-    "unifiedvideo": tuple(f"U{n}" for n in range(1, 13)),
-    "globalaiopc": tuple(f"G{n}" for n in range(1, 10)),
-}
 EXAMPLE_ORIGINS = ("verbatim", "seed", "described")
 _LOWER_CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 _URL = re.compile(r"https?://\S+")
@@ -67,7 +62,15 @@ class _Collector:
         self.problems.append(Problem("warning", rule, self.provider, ptr, message))
 
 
-def lint_spec(path: Path, required_decisions: Mapping[str, Sequence[str]] = REQUIRED_DECISIONS) -> list[Problem]:
+def required_decisions(spec: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ambiguity ids a spec must decide, from its own `info.x-provider.ambiguities` {prefix, count}."""
+    declared = spec.get("info", {}).get("x-provider", {}).get("ambiguities")
+    if not isinstance(declared, dict) or not isinstance(declared.get("count"), int):
+        return ()
+    return tuple(f"{declared.get('prefix', '')}{n}" for n in range(1, declared["count"] + 1))
+
+
+def lint_spec(path: Path, required: Mapping[str, Sequence[str]] | None = None) -> list[Problem]:
     """Every problem of one spec file, in rule order; an empty list means the spec follows the conventions."""
     try:
         raw = lib.load_raw(path)
@@ -87,7 +90,8 @@ def lint_spec(path: Path, required_decisions: Mapping[str, Sequence[str]] = REQU
     _check_documentation_errors(spec, path, out)
     for level, rule, ptr, message in schema_problems(spec):
         (out.error if level == "error" else out.warning)(rule, ptr, message)
-    _check_decisions(spec, out, required_decisions)
+    wanted = required if required is not None else {out.provider: required_decisions(spec)}
+    _check_decisions(spec, out, wanted)
     return out.problems
 
 

@@ -14,7 +14,7 @@ from generator.speclint import Problem, lint_spec, run_lint
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lint"
 BASE = FIXTURES / "base"
 BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))
-# The fixture provider's own ambiguity list, standing in for speclint.REQUIRED_DECISIONS.
+# The fixture provider's ambiguity list, passed explicitly (real specs declare theirs in info.x-provider.ambiguities).
 DECISIONS = {"fixture": ("F1", "F2")}
 
 
