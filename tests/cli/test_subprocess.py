@@ -75,8 +75,18 @@ def test_ctrl_c_while_waiting_exits_130(slow_sandbox: SandboxHandle, tmp_path: P
     submitted = _run(["submit", "-p", "rivya", "--prompt", "a red fox", "--json"], env, tmp_path)
     task_id = json.loads(submitted.stdout)["id"]
     assert SCRIPT is not None
+    # A shell starts background jobs with SIGINT ignored, and children inherit that (CI may run us so): give the
+    # child the handler an interactive foreground process has, then run the console script's main().
+    launcher = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from sora_cli.__main__ import main; sys.argv = ['sora-video', *sys.argv[1:]]; sys.exit(main())"
+    )
     with subprocess.Popen(
-        [SCRIPT, "wait", task_id, "-p", "rivya"], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", launcher, "wait", task_id, "-p", "rivya"],
+        env=env,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as proc:
         assert proc.stderr is not None
         first = proc.stderr.readline()  # the first progress line: the wait loop is running
