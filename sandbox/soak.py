@@ -15,8 +15,9 @@ Two fault profiles (both run by default):
 The sandbox's random faults cannot choose fault kinds per provider (`FaultConfig.kinds` is global), so faults on
 non-idempotent creates are scripted: before each such submit the soak draws, at rate F, one fault for the next
 create of that provider. TASK_FAILED is left out: a failed task is a result, not a transport fault (the e2e
-tests cover it). Malformed answers to a status call end `wait` with MalformedResponseError (the layer's choice),
-so the soak resumes the wait, as a caller would; such caller-level resumes are counted separately.
+tests cover it). The layer retries unreadable status answers itself; when a call still ends in a typed error the
+soak resumes the wait, as a caller would, and counts such caller-level resumes separately. Retries made by the
+layer are read from each client's `stats` (`ClientStats.retries`, `.download_retries`).
 Fault draws are seeded, but which request meets which draw depends on the order concurrent requests arrive,
 so figures vary a little from run to run.
 """
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import random
 import tempfile
 import time
@@ -95,6 +95,8 @@ class TaskOutcome:
     resubmits: int = 0
     wait_resumes: int = 0
     download_calls: int = 0
+    layer_retries: int = 0  # submit/status retries made by the client (`ClientStats.retries`)
+    download_retries: int = 0  # `ClientStats.download_retries`
     error: str | None = None
 
 
@@ -157,18 +159,6 @@ DEFINITIONS = [
 ]
 
 
-class _RetryCounter(logging.Handler):
-    """Counts the layer's "retry N in Xs" log records (its retry loop logs every retry it makes)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if "; retry " in record.getMessage():
-            self.count += 1
-
-
 def request_for(info: ProviderInfo, index: int) -> VideoRequest:
     """The default model's first duration, orientations alternating (few distinct videos: the media cache hits)."""
     model = info.model(info.default_model) or info.models[0]
@@ -222,6 +212,8 @@ class Soak:
                 outcome.failed = True
             except Exception as exc:  # counted in the report: a soak must finish and say what went wrong
                 outcome.error = f"{type(exc).__name__}: {exc}"
+            stats = client.stats
+            outcome.layer_retries, outcome.download_retries = stats.retries, stats.download_retries
         return outcome
 
     async def submit(
@@ -312,30 +304,17 @@ def run_soak(config: SoakConfig) -> SoakReport:
     """Start a sandbox, run the soak, read the sandbox's counters, stop it; the figures."""
     infos = list(VideoClient.providers())
     keys = [(infos[i % len(infos)], f"soak-{infos[i % len(infos)].id}-{i:05d}") for i in range(config.tasks)]
-    counter = _RetryCounter()
-    layer_log = logging.getLogger("sora_unified")
-    saved_level, saved_propagate = layer_log.level, layer_log.propagate
-    layer_log.setLevel(logging.INFO)
-    layer_log.propagate = False  # counted, not printed
-    layer_log.addHandler(counter)
-    try:
-        with run_sandbox(_sandbox_config(config, keys, infos)) as sandbox, tempfile.TemporaryDirectory() as out:
-            soak = Soak(config, sandbox, Path(out))
-            started = time.monotonic()
-            outcomes = asyncio.run(soak.run_all(keys))
-            wall = time.monotonic() - started
-            time.sleep(config.slow_s + 0.2)  # slow creates still running server-side may yet commit a task
-            stats = sandbox.stats()
-    finally:
-        layer_log.removeHandler(counter)
-        layer_log.setLevel(saved_level)
-        layer_log.propagate = saved_propagate
-    return summarize(config, outcomes, stats, counter.count, wall)
+    with run_sandbox(_sandbox_config(config, keys, infos)) as sandbox, tempfile.TemporaryDirectory() as out:
+        soak = Soak(config, sandbox, Path(out))
+        started = time.monotonic()
+        outcomes = asyncio.run(soak.run_all(keys))
+        wall = time.monotonic() - started
+        time.sleep(config.slow_s + 0.2)  # slow creates still running server-side may yet commit a task
+        stats = sandbox.stats()
+    return summarize(config, outcomes, stats, wall)
 
 
-def summarize(
-    config: SoakConfig, outcomes: list[TaskOutcome], stats: dict[str, Any], layer_retries: int, wall: float
-) -> SoakReport:
+def summarize(config: SoakConfig, outcomes: list[TaskOutcome], stats: dict[str, Any], wall: float) -> SoakReport:
     """Join the caller's outcomes with the sandbox's per-key task counts (`SandboxHandle.stats()`)."""
     created: dict[str, int] = stats["tasks_created"]
     requests: dict[str, int] = stats["requests"]
@@ -345,7 +324,6 @@ def summarize(
         received = 1 if outcome.task_id is not None else 0
         lost += max(0, made - received)
         duplicates += max(0, made - 1)
-    download_requests = sum(n for key, n in requests.items() if key.endswith("/download"))
     errors = Counter(o.error for o in outcomes if o.error is not None)
     return SoakReport(
         profile=config.profile,
@@ -357,8 +335,8 @@ def summarize(
         duplicates=duplicates,
         unknown_outcomes=sum(o.unknown_outcomes for o in outcomes),
         malformed_submits=sum(o.malformed_submits for o in outcomes),
-        layer_retries=layer_retries,
-        download_retries=download_requests - sum(o.download_calls for o in outcomes),
+        layer_retries=sum(o.layer_retries for o in outcomes),
+        download_retries=sum(o.download_retries for o in outcomes),
         caller_resubmits=sum(o.resubmits for o in outcomes),
         caller_resumes=sum(o.wait_resumes for o in outcomes),
         requests=sum(requests.values()),

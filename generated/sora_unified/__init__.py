@@ -10,9 +10,16 @@
 
 Providers (globalaiopc, rivya, unifiedvideo) and their capabilities come from
 `specs/<provider>.yaml` and `specs/mappings/<provider>.yaml`; see `VideoClient.providers()`.
+
+`VideoClient`, `AsyncVideoClient` and `providers` are imported on first use (PEP 562): a program that uses
+one flavor does not pay for importing the other (each pulls its own call loop, download and adapters).
 """
 
-from sora_unified._async_client import AsyncVideoClient
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from sora_unified._capabilities import (
     ModelCapabilities,
     PollingGuidance,
@@ -45,13 +52,35 @@ from sora_unified._models import (
     VideoRequest,
     VideoTask,
 )
-from sora_unified._registry import providers
 from sora_unified._retry import RetryPolicy
-from sora_unified._sync_client import VideoClient
+from sora_unified._stats import ClientStats
+
+if TYPE_CHECKING:
+    from sora_unified._async_client import AsyncVideoClient
+    from sora_unified._registry import providers
+    from sora_unified._sync_client import VideoClient
+
+_LAZY = {
+    "AsyncVideoClient": "sora_unified._async_client",
+    "VideoClient": "sora_unified._sync_client",
+    "providers": "sora_unified._registry",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a lazily exported name on first access, then keep it as a module attribute."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AsyncVideoClient",
     "AuthenticationError",
+    "ClientStats",
     "ConfigurationError",
     "DownloadError",
     "InsufficientCreditsError",

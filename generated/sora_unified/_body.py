@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sora_unified._models import VideoRequest
 from sora_unified._spec import FieldPath, FieldRule, ModelSpec, ProviderSpec
 
 
-@dataclass(frozen=True)
-class ResolvedReference:
+class ResolvedReference(NamedTuple):
     """A reference image ready to be written into a body: a URL plus what is known about it."""
 
     url: str

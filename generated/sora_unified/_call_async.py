@@ -1,23 +1,31 @@
 # Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
 """The async retry loop around one provider call (rendered from `_call.py.jinja`, as is its sync twin).
 
-`call` sends through a generated-client function, returns the first 2xx answer and turns anything else
-into the typed error; the decisions (what is retryable, Retry-After, backoff, submit safety) are pure
-functions in `_retry`. `Runtime` carries the injectable clock, sleep and random source (tests use fakes).
+`call` sends through a generated-client function, parses the first 2xx answer with the caller's `parse`
+(the body is read once, there) and turns anything else into the typed error; the decisions (what is
+retryable, Retry-After, backoff, submit safety) are pure functions in `_retry`. A 2xx whose body cannot be
+read (`MalformedResponseError` from `parse`) is retried like a 5xx where resending is safe, and is an
+unknown outcome for a submit without idempotency (the task may exist). `Runtime` carries the injectable
+clock, sleep and random source (tests use fakes) and the client's request counters.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import httpx
 
-from sora_unified._errors import ProviderConnectionError, SoraUnifiedError
+from sora_unified._errors import (
+    MalformedResponseError,
+    ProviderConnectionError,
+    SoraUnifiedError,
+)
 from sora_unified._redact import Redactor
 from sora_unified._retry import (
     DeadlineExceeded,
@@ -30,39 +38,71 @@ from sora_unified._retry import (
     parse_retry_after,
 )
 from sora_unified._spec import ProviderSpec, RawResponse
+from sora_unified._stats import CallKind, Counters
 
 logger = logging.getLogger("sora_unified")
+T = TypeVar("T")
+_WHAT: dict[CallKind, str] = {"submit": "submit", "status": "status", "upload": "reference upload"}
 Sleep = Callable[[float], Awaitable[None]]
 Send = Callable[[], Awaitable[RawResponse]]
 
 
 async def _real_sleep(seconds: float) -> None:
-    import asyncio
-
     await asyncio.sleep(seconds)
 
 
-@dataclass
 class Runtime:
     """The clock, sleep and randomness one client uses, plus what every call needs to know."""
 
-    spec: ProviderSpec
-    redactor: Redactor
-    policy: RetryPolicy = field(default_factory=RetryPolicy)
-    clock: Callable[[], float] = time.monotonic
-    sleep: Sleep = _real_sleep
-    rand: Callable[[], float] = random.random
+    __slots__ = ("clock", "counters", "gate", "policy", "rand", "redactor", "sleep", "spec")
+
+    def __init__(
+        self,
+        spec: ProviderSpec,
+        redactor: Redactor,
+        policy: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = _real_sleep,
+        rand: Callable[[], float] = random.random,
+        max_in_flight: int | None = None,
+    ) -> None:
+        self.spec = spec
+        self.redactor = redactor
+        self.policy = policy or RetryPolicy()
+        self.clock = clock
+        self.sleep = sleep
+        self.rand = rand
+        self.counters = Counters()
+        # One gate per client, as wide as its connection pool (None: unbounded pool, no gate).
+        self.gate = asyncio.Semaphore(max_in_flight) if max_in_flight else None
 
 
 def _fits(rt: Runtime, deadline: float | None, delay: float) -> bool:
     return deadline is None or rt.clock() + delay <= deadline
 
 
+async def _send(rt: Runtime, send: Send) -> RawResponse:
+    if rt.gate is None:
+        return await send()
+    # At most max_connections requests inside httpx at once: with hundreds of tasks queued in httpcore's pool,
+    # every pool event rescans the queue and the client spends its CPU there (encode/httpcore#1035). Only the
+    # send holds the gate; a backoff sleep never does.
+    async with rt.gate:
+        return await send()
+
+
 async def call(
-    rt: Runtime, send: Send, *, what: str, deadline: float | None = None, submit: SubmitGuard | None = None
-) -> RawResponse:
-    """Send with retries; the first 2xx RawResponse, or the typed error."""
+    rt: Runtime,
+    send: Send,
+    parse: Callable[[RawResponse], T],
+    *,
+    kind: CallKind,
+    deadline: float | None = None,
+    submit: SubmitGuard | None = None,
+) -> T:
+    """Send with retries; `parse` of the first readable 2xx answer, or the typed error."""
     spec = rt.spec
+    what = _WHAT[kind]
     sent_at = datetime.now(UTC)
     maybe_sent = False  # some attempt may have reached the provider (matters for submits)
     attempt = 0
@@ -70,8 +110,9 @@ async def call(
         attempt += 1
         last: SoraUnifiedError
         retry_after: float | None = None
+        rt.counters.sent(kind, attempt)
         try:
-            response = await send()
+            response = await _send(rt, send)
         except httpx.TransportError as exc:
             reached = not never_sent(exc)
             maybe_sent = maybe_sent or reached
@@ -84,19 +125,29 @@ async def call(
             last.__cause__ = exc
         else:
             if 200 <= response.status < 300:
-                return response
-            last = error_from_response(spec, response, rt.redactor)
-            if not is_retryable_status(response.status):
-                raise last
-            if response.status != 429:
-                maybe_sent = True
-                if submit is not None and not submit.resend_safe:
-                    raise outcome_unknown(spec, submit, sent_at, f"HTTP {response.status}", last) from last
-            retry_after = parse_retry_after(response.headers)
-            if retry_after is not None and retry_after > rt.policy.max_retry_after:
-                if submit is not None and maybe_sent:
-                    raise outcome_unknown(spec, submit, sent_at, "asked to wait too long", last) from last
-                raise last
+                try:
+                    return parse(response)
+                except MalformedResponseError as exc:
+                    # The provider acted but its answer is lost (cut JSON, an HTML page): for a submit the task
+                    # may exist, so only an idempotent submit is resent; a status call is safe to repeat.
+                    maybe_sent = True
+                    if submit is not None and not submit.resend_safe:
+                        reason = f"HTTP {response.status} with an unreadable body"
+                        raise outcome_unknown(spec, submit, sent_at, reason, exc) from exc
+                    last = exc
+            else:
+                last = error_from_response(spec, response, rt.redactor)
+                if not is_retryable_status(response.status):
+                    raise last
+                if response.status != 429:
+                    maybe_sent = True
+                    if submit is not None and not submit.resend_safe:
+                        raise outcome_unknown(spec, submit, sent_at, f"HTTP {response.status}", last) from last
+                retry_after = parse_retry_after(response.headers)
+                if retry_after is not None and retry_after > rt.policy.max_retry_after:
+                    if submit is not None and maybe_sent:
+                        raise outcome_unknown(spec, submit, sent_at, "asked to wait too long", last) from last
+                    raise last
         delay = retry_after if retry_after is not None else rt.policy.backoff(attempt - 1, rt.rand())
         if attempt >= rt.policy.max_attempts or not _fits(rt, deadline, delay):
             if submit is not None and maybe_sent:

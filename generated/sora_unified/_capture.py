@@ -4,7 +4,8 @@
 The generated clients parse a response into their models before returning; a non-JSON or off-schema body
 then raises (ValueError, KeyError, TypeError) and the bytes are lost. A response event hook records each
 response in a per-call slot (a ContextVar, so concurrent async tasks and threads do not mix), letting the
-adapter fall back to the raw status, headers and body, which `_normalize` turns into a typed error.
+adapter fall back to the raw status, headers and body, which `_normalize` turns into a typed error. Used by
+submits and uploads; status calls (the hot path) are sent unparsed and never need it.
 """
 
 from __future__ import annotations

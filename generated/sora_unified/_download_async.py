@@ -88,6 +88,9 @@ async def download(
         attempt = 0
         while True:
             attempt += 1
+            rt.counters.downloads += 1
+            if attempt > 1:
+                rt.counters.download_retries += 1
             try:
                 await _fetch_once(rt, http, url, temp, max_bytes)
                 break

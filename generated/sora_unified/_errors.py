@@ -16,7 +16,7 @@
     ├── MalformedResponseError       a non-JSON or unexpected provider payload (raw body kept)
     ├── TaskFailedError              the task ended failed or canceled (task attached)
     ├── WaitTimeoutError             wait() reached its deadline (last task seen attached)
-    └── SubmitOutcomeUnknownError    a submit may or may not have created a task; not resent
+    └── SubmitOutcomeUnknownError    a submit may or may not have created a task; not resent (raw kept)
 
 Every message is built from provider data with the API key removed (see `_redact`).
 """
@@ -186,7 +186,8 @@ class SubmitOutcomeUnknownError(SoraUnifiedError):
 
     To reconcile, look for a task created between `sent_at` and `gave_up_at` whose request matches
     `fingerprint` (sha256 of the canonical JSON body) or carries `client_reference`. Where the provider
-    supports idempotency, submitting again with `idempotency_key` is safe.
+    supports idempotency, submitting again with `idempotency_key` is safe. When the provider answered 2xx
+    with a body that could not be read, `raw` holds its start (redacted): the task id may be legible there.
     """
 
     def __init__(
@@ -202,6 +203,7 @@ class SubmitOutcomeUnknownError(SoraUnifiedError):
         http_status: int | None = None,
         code: str | None = None,
         request_id: str | None = None,
+        raw: bytes | None = None,
     ) -> None:
         super().__init__(message, provider=provider, http_status=http_status, code=code, request_id=request_id)
         self.fingerprint = fingerprint
@@ -209,3 +211,4 @@ class SubmitOutcomeUnknownError(SoraUnifiedError):
         self.gave_up_at = gave_up_at
         self.client_reference = client_reference
         self.idempotency_key = idempotency_key
+        self.raw = raw

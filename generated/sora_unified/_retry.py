@@ -7,7 +7,8 @@
   raised with `retry_after` set); otherwise exponential backoff with jitter.
 - A submit is resent only when that cannot create a second task: the provider supports an idempotency
   key, or the request provably never left (connection refused, connect/pool timeout), or the answer
-  was a 429 (the provider refused it).
+  was a 429 (the provider refused it). Otherwise it ends in `SubmitOutcomeUnknownError`, which keeps the
+  start of an unreadable 2xx body (`raw`): a task id may be legible in it.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 
 import httpx
 
 from sora_unified._errors import (
     AuthenticationError,
     InsufficientCreditsError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     ProviderError,
@@ -34,6 +37,9 @@ from sora_unified._errors import (
 from sora_unified._normalize import first_text
 from sora_unified._redact import Redactor
 from sora_unified._spec import ErrorKind, ProviderSpec, RawResponse
+
+# How much of an unreadable submit answer SubmitOutcomeUnknownError keeps (a task id sits near the start).
+RAW_SNIPPET = 2048
 
 
 @dataclass(frozen=True)
@@ -62,16 +68,24 @@ def never_sent(exc: httpx.TransportError) -> bool:
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
+def header(headers: Mapping[str, str], name: str) -> str | None:
+    """The value of header `name` (any case); httpx.Headers answers directly, other mappings are scanned."""
+    if isinstance(headers, httpx.Headers):
+        value: str | None = headers.get(name)
+        return value
+    wanted = name.lower()
+    return next((value for key, value in headers.items() if key.lower() == wanted), None)
+
+
 def parse_retry_after(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
     """Seconds to wait from `retry-after-ms` or `Retry-After` (delta-seconds or HTTP-date); None if absent."""
-    lowered = {key.lower(): value for key, value in headers.items()}
-    millis = lowered.get("retry-after-ms")
+    millis = header(headers, "retry-after-ms")
     if millis is not None:
         try:
             return max(0.0, float(millis) / 1000.0)
         except ValueError:
             pass
-    value = lowered.get("retry-after")
+    value = header(headers, "retry-after")
     if value is None:
         return None
     try:
@@ -113,10 +127,10 @@ def request_id_of(spec: ProviderSpec, response: RawResponse, payload: object = N
     from_body = first_text(payload, spec.errors.request_id) if payload is not None else None
     if from_body:
         return from_body
-    lowered = {key.lower(): value for key, value in response.headers.items()}
-    for header in spec.errors.request_id_headers:
-        if header.lower() in lowered:
-            return lowered[header.lower()]
+    for name in spec.errors.request_id_headers:
+        value = header(response.headers, name)
+        if value is not None:
+            return value
     return None
 
 
@@ -154,8 +168,7 @@ class DeadlineExceeded(Exception):
         self.cause = cause
 
 
-@dataclass(frozen=True)
-class SubmitGuard:
+class SubmitGuard(NamedTuple):
     """What a submit's retry loop needs to decide on resending and to report an unknown outcome."""
 
     fingerprint: str
@@ -175,7 +188,7 @@ def outcome_unknown(
     reason: str,
     cause: SoraUnifiedError | None = None,
 ) -> SubmitOutcomeUnknownError:
-    """The error for a submit that may have created a task."""
+    """The error for a submit that may have created a task (with the start of the body if it was unreadable)."""
     if guard.resend_safe:
         advice = f"submitting again with idempotency_key={guard.idempotency_key!r} is safe"
     else:
@@ -194,4 +207,5 @@ def outcome_unknown(
         http_status=cause.http_status if cause else None,
         code=cause.code if cause else None,
         request_id=cause.request_id if cause else None,
+        raw=cause.raw[:RAW_SNIPPET] if isinstance(cause, MalformedResponseError) else None,
     )

@@ -4,13 +4,17 @@
 A `ProviderSpec` is plain data: how each `VideoRequest` field lands in the provider body, where the
 normalized task fields are in a response, the status synonym table and the error envelope. The generic
 engines (`_body`, `_normalize`, `_validation`, `_errors_from`) read it; no provider-specific Python exists.
+
+Internal records here (and in `_body`, `_retry`, `_validation`, `_stats`) are `NamedTuple`s, not frozen
+dataclasses: each frozen dataclass execs generated methods when its module is imported (~0.5-1 ms apiece on
+the benchmark machine), and these records need nothing a tuple does not give (immutable, compared by value).
+Public value types (`VideoRequest`, `VideoTask`, `ProviderInfo`, ...) stay dataclasses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from sora_unified._capabilities import ModelCapabilities, PollingGuidance, ProviderInfo
 from sora_unified._models import TaskStatus
@@ -23,8 +27,7 @@ ErrorKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class FieldRule:
+class FieldRule(NamedTuple):
     """Where one VideoRequest field goes in the body and how its value is written there."""
 
     field: str
@@ -34,8 +37,7 @@ class FieldRule:
     values: Mapping[str, object]
 
 
-@dataclass(frozen=True)
-class ReferenceRule:
+class ReferenceRule(NamedTuple):
     """Where the reference image goes: `item` is a template whose "{url}"/"{name}"/"{mime_type}" are filled."""
 
     to: FieldPath
@@ -47,16 +49,14 @@ class ReferenceRule:
     upload_kind: str | None
 
 
-@dataclass(frozen=True)
-class TimestampPath:
+class TimestampPath(NamedTuple):
     """A response path and the unit its value is written in."""
 
     path: FieldPath
     unit: TimestampUnit
 
 
-@dataclass(frozen=True)
-class ResponseRule:
+class ResponseRule(NamedTuple):
     """Candidate paths for each normalized field (the first present non-null value wins)."""
 
     id: tuple[FieldPath, ...]
@@ -70,8 +70,7 @@ class ResponseRule:
     updated_at: tuple[TimestampPath, ...]
 
 
-@dataclass(frozen=True)
-class ErrorRule:
+class ErrorRule(NamedTuple):
     """The provider's HTTP error envelope and which provider codes mean which error class."""
 
     code: tuple[FieldPath, ...]
@@ -81,8 +80,7 @@ class ErrorRule:
     kinds: Mapping[str, ErrorKind]
 
 
-@dataclass(frozen=True)
-class ModelSpec:
+class ModelSpec(NamedTuple):
     """A model as sent to the provider, its capabilities, and values used when a request leaves a field None."""
 
     id: str
@@ -91,8 +89,7 @@ class ModelSpec:
     defaults: Mapping[str, object]
 
 
-@dataclass(frozen=True)
-class ProviderSpec:
+class ProviderSpec(NamedTuple):
     """Everything the generic engines need to know about one provider."""
 
     id: str
@@ -132,8 +129,7 @@ class ProviderSpec:
         )
 
 
-@dataclass(frozen=True)
-class RawResponse:
+class RawResponse(NamedTuple):
     """An HTTP answer as received: the generated client made the call, we normalize from the bytes."""
 
     status: int
@@ -141,8 +137,7 @@ class RawResponse:
     content: bytes
 
 
-@dataclass(frozen=True)
-class ReferenceUpload:
+class ReferenceUpload(NamedTuple):
     """A local reference file about to be uploaded through a provider's Files API."""
 
     content: bytes

@@ -4,7 +4,8 @@
 The client validates a request against the provider's capability table, builds the body from the
 mapping, and sends every provider call through the provider's generated client (created once, so
 connections are reused) inside the retry loop of `_call_sync`. Status payloads are normalized by
-`_normalize`; `wait` follows the provider's documented polling window under one deadline.
+`_normalize` from the one read of the body; `wait` follows the provider's documented polling window under one
+deadline. `stats` counts the requests sent (see `_stats`).
 """
 
 from __future__ import annotations
@@ -45,12 +46,15 @@ from sora_unified._retry import (
     parse_retry_after,
     request_id_of,
 )
-from sora_unified._spec import ModelSpec, ReferenceUpload
+from sora_unified._spec import ModelSpec, RawResponse, ReferenceUpload
+from sora_unified._stats import ClientStats
 from sora_unified._validation import check_local_reference, is_url, validate_request
 
 TaskLike = str | TaskRef | VideoTask
 # URL-expiry answers worth one refresh of the task (a new signed URL) before giving up.
 _EXPIRED = (401, 403, 404, 410)
+# httpx's default pool, written out so that the async client's in-flight gate is exactly as wide.
+LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
 def _changed(before: VideoTask | None, after: VideoTask) -> bool:
@@ -101,7 +105,10 @@ class VideoClient:
             sleep=sleep or _real_sleep,
             rand=random or _random.random,
         )
-        httpx_args: dict[str, object] = {"event_hooks": {"response": [capture_response]}}
+        httpx_args: dict[str, object] = {
+            "event_hooks": {"response": [capture_response]},
+            "limits": LIMITS,
+        }
         if transport is not None:
             httpx_args["transport"] = transport
         self._session = make_session(base_url=url, token=key, timeout=timeout, httpx_args=httpx_args)
@@ -125,6 +132,11 @@ class VideoClient:
     def info(self) -> ProviderInfo:
         """This provider's capabilities and polling guidance."""
         return self._spec.info()
+
+    @property
+    def stats(self) -> ClientStats:
+        """Requests this client has sent so far (submits, status calls, uploads, downloads) and how many were retries."""
+        return self._rt.counters.snapshot()
 
     def submit(self, request: VideoRequest, *, idempotency_key: str | None = None) -> VideoTask:
         """Validate, upload a local reference if needed, and create the task (one task, even on retries)."""
@@ -150,11 +162,15 @@ class VideoClient:
         client_reference = key if spec.client_request_id_path is not None else None
         body = build_body(spec, model, request, reference, client_reference)
         guard = SubmitGuard(fingerprint=fingerprint(body), client_reference=client_reference, idempotency_key=key)
-        response = call(self._rt, lambda: self._session.submit_sync(body, key), what="submit", submit=guard)
-        payload = parse_json_object(spec, response.status, response.content, self._rt.redactor)
-        return task_from_payload(
-            spec, payload, http_status=response.status, redactor=self._rt.redactor, fallback_model=model.id
-        )
+        redactor = self._rt.redactor
+
+        def parse(response: RawResponse) -> VideoTask:
+            payload = parse_json_object(spec, response.status, response.content, redactor)
+            return task_from_payload(
+                spec, payload, http_status=response.status, redactor=redactor, fallback_model=model.id
+            )
+
+        return call(self._rt, lambda: self._session.submit_sync(body, key), parse, kind="submit", submit=guard)
 
     def get(self, task: TaskLike) -> VideoTask:
         """One status call."""
@@ -177,7 +193,8 @@ class VideoClient:
         """
         rt = self._rt
         task_id, model = self._identify(task)
-        deadline = rt.clock() + timeout
+        started = rt.clock()
+        deadline = started + timeout
         last = task if isinstance(task, VideoTask) else None
         if last is not None and not last.is_terminal:
             # A task we just saw (e.g. from submit): give it the provider's documented head start.
@@ -206,7 +223,8 @@ class VideoClient:
                     timeout=timeout,
                     provider=self._spec.id,
                 )
-            rt.sleep(min(poll_delay(self._spec.polling, polls, rt.rand(), retry_after), remaining))
+            pause = poll_delay(self._spec.polling, polls, rt.rand(), retry_after, elapsed=rt.clock() - started)
+            rt.sleep(min(pause, remaining))
             polls += 1
         if raise_on_failure and last.status in (TaskStatus.FAILED, TaskStatus.CANCELED):
             raise TaskFailedError(last)
@@ -253,12 +271,23 @@ class VideoClient:
 
     def _poll(self, task_id: str, model: str | None, deadline: float | None) -> tuple[VideoTask, float | None]:
         spec, rt = self._spec, self._rt
-        response = call(rt, lambda: self._session.get_sync(task_id), what="status", deadline=deadline)
-        payload = parse_json_object(spec, response.status, response.content, rt.redactor, request_id_of(spec, response))
-        task = task_from_payload(
-            spec, payload, http_status=response.status, redactor=rt.redactor, fallback_id=task_id, fallback_model=model
-        )
-        return task, parse_retry_after(response.headers)
+
+        def parse(response: RawResponse) -> tuple[VideoTask, float | None]:
+            # The one read of the body: JSON, then the mapping (the generated models are not built for it).
+            payload = parse_json_object(
+                spec, response.status, response.content, rt.redactor, request_id_of(spec, response)
+            )
+            task = task_from_payload(
+                spec,
+                payload,
+                http_status=response.status,
+                redactor=rt.redactor,
+                fallback_id=task_id,
+                fallback_model=model,
+            )
+            return task, parse_retry_after(response.headers)
+
+        return call(rt, lambda: self._session.get_sync(task_id), parse, kind="status", deadline=deadline)
 
     def _upload(self, model: ModelSpec, reference: str | os.PathLike[str]) -> ResolvedReference:
         spec, rt = self._spec, self._rt
@@ -272,15 +301,20 @@ class VideoClient:
             kind=rule.upload_kind or "image",
             model=model.id,
         )
+        upload_url_path = rule.upload_url_path
+
+        def parse(response: RawResponse) -> str:
+            payload = parse_json_object(spec, response.status, response.content, rt.redactor)
+            url = first_text(payload, (upload_url_path,))
+            if url is None:
+                raise MalformedResponseError(
+                    f"{spec.id} upload response has no file url",
+                    raw=rt.redactor.bytes(response.content),
+                    provider=spec.id,
+                    http_status=response.status,
+                )
+            return url
+
         # A repeated upload only stores the file twice (nothing billable), so it is retried like a status call.
-        response = call(rt, lambda: self._session.upload_sync(upload), what="reference upload")
-        payload = parse_json_object(spec, response.status, response.content, rt.redactor)
-        url = first_text(payload, (rule.upload_url_path,))
-        if url is None:
-            raise MalformedResponseError(
-                f"{spec.id} upload response has no file url",
-                raw=response.content,
-                provider=spec.id,
-                http_status=response.status,
-            )
+        url = call(rt, lambda: self._session.upload_sync(upload), parse, kind="upload")
         return ResolvedReference(url=url, name=local.path.name, mime_type=local.mime_type)

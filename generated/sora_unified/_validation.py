@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sora_unified._capabilities import ModelCapabilities
 from sora_unified._errors import ValidationError
@@ -28,8 +28,7 @@ _SIGNATURES: tuple[tuple[str, Callable[[bytes], bool]], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class LocalReference:
+class LocalReference(NamedTuple):
     """A local reference file that passed the checks."""
 
     path: Path

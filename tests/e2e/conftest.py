@@ -1,4 +1,5 @@
-"""Fixtures for end-to-end tests against the sandbox (the fixtures of the `sandbox.pytest_plugin` plugin)."""
+"""Fixtures for end-to-end tests against the sandbox: the `sandbox.pytest_plugin` fixtures, an httpx client on
+the sandbox, and the `flavor`/`layer` fixtures of the sora_unified harness (`tests/e2e/_layer.py`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 
 from sandbox.pytest_plugin import sandbox, sandbox_config, sandbox_server, sandbox_session
 from sandbox.server import SandboxHandle
+from tests.e2e._layer import flavor, layer
 
-__all__ = ["client", "sandbox", "sandbox_config", "sandbox_server", "sandbox_session"]
+__all__ = ["client", "flavor", "layer", "sandbox", "sandbox_config", "sandbox_server", "sandbox_session"]
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """sora_unified end to end against the sandbox's injected faults, sync and async: what is retried and what is not.
 
-Status and download calls are retried on 429 (honouring Retry-After), 5xx, resets and timeouts. A create is
-resent only when that cannot make a second task (an Idempotency-Key, or a 429 refusal); otherwise the caller
-gets SubmitOutcomeUnknownError, and the sandbox's counters prove no second task was made.
+Status and download calls are retried on 429 (honouring Retry-After), 5xx, resets, timeouts and (status calls)
+2xx answers whose body cannot be read. A create is resent only when that cannot make a second task (an
+Idempotency-Key, or a 429 refusal); otherwise the caller gets SubmitOutcomeUnknownError, and the sandbox's
+counters prove no second task was made. The `Layer` harness is in `tests/e2e/_layer.py`.
 """
 
 from __future__ import annotations
@@ -15,22 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
+from sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
 from sandbox.demo import probe
-from sora_unified import DownloadError, MalformedResponseError, RetryPolicy, SubmitOutcomeUnknownError, TaskStatus
-from tests.e2e.test_layer_flows import (
-    IDEMPOTENT,
-    NON_IDEMPOTENT,
-    PROVIDERS,
-    Layer,
-    created,
-    flavor,
-    layer,
-    request_for,
-    sandbox_config,
-)
-
-__all__ = ["flavor", "layer", "sandbox_config"]  # fixtures shared with test_layer_flows
+from sora_unified import DownloadError, RetryPolicy, SubmitOutcomeUnknownError, TaskStatus
+from tests.e2e._layer import IDEMPOTENT, LAYER_CONFIG, NON_IDEMPOTENT, PROVIDERS, Layer, created, request_for
 
 TIMEOUT_S = 0.4  # the clients' per-request timeout (real seconds)
 SLOW_S = 0.8  # a slow fault answers after this long (real seconds), past TIMEOUT_S
@@ -45,6 +34,8 @@ RETRIED = [
     pytest.param(ScriptedFault(FaultKind.RATE_LIMITED, retry_after="seconds"), id="429-seconds"),
     pytest.param(ScriptedFault(FaultKind.RATE_LIMITED, retry_after="http-date"), id="429-http-date"),
     pytest.param(ScriptedFault(FaultKind.SLOW), id="slow-past-timeout"),
+    pytest.param(ScriptedFault(FaultKind.TRUNCATED), id="truncated-200"),
+    pytest.param(ScriptedFault(FaultKind.NON_JSON), id="html-200"),
 ]
 
 
@@ -68,6 +59,12 @@ def provider_requests(sandbox: SandboxHandle, provider: str) -> int:
     return sum(n for key, n in sandbox.stats()["requests"].items() if key.startswith(f"{provider}/"))
 
 
+@pytest.fixture(scope="module")
+def sandbox_config() -> SandboxConfig:
+    """The sandbox of this module runs on the same sped-up clock as the clients."""
+    return LAYER_CONFIG
+
+
 @pytest.fixture
 def slow_sandbox(sandbox: SandboxHandle) -> SandboxHandle:
     """The sandbox with SLOW_S slow faults and a 3 s Retry-After (restored by the `sandbox` fixture)."""
@@ -81,13 +78,13 @@ def slow_sandbox(sandbox: SandboxHandle) -> SandboxHandle:
 def test_status_fault_is_retried(
     layer: Callable[..., Layer], slow_sandbox: SandboxHandle, provider: str, scripted: ScriptedFault
 ) -> None:
-    """A fault on a status call is retried and the wait still ends succeeded."""
+    """A fault on a status call is retried (one retry in `client.stats`) and the wait still ends succeeded."""
     client = layer(provider, timeout=TIMEOUT_S)
     task = client.submit(request_for(provider))
     slow_sandbox.script_faults([aim(scripted, provider, EndpointKind.STATUS)])
     done = client.wait(task)
     stats = slow_sandbox.stats()
-    assert (TaskStatus.SUCCEEDED, 0) == (done.status, stats["scripted_faults_pending"])
+    assert (TaskStatus.SUCCEEDED, 0, 1) == (done.status, stats["scripted_faults_pending"], client.stats.retries)
     assert {f"{provider}/status/{scripted.kind}": 1} == stats["faults"]
 
 
@@ -133,42 +130,48 @@ def test_idempotent_create_is_resent_with_the_same_key(
     assert TaskStatus.SUCCEEDED == client.wait(task).status
 
 
+UNREADABLE = [
+    pytest.param(FaultKind.TRUNCATED, b"{", id="truncated"),
+    pytest.param(FaultKind.NON_JSON, b"<!DOCTYPE", id="html"),
+]
+
+
+@pytest.mark.parametrize(("kind", "starts"), UNREADABLE)
 @pytest.mark.parametrize("provider", IDEMPOTENT)
-def test_malformed_create_answer_then_resubmit_with_same_key(
-    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str
+def test_unreadable_create_answer_is_resent_with_the_same_key(
+    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str, kind: FaultKind, starts: bytes
 ) -> None:
-    """A cut create answer is MalformedResponseError; submitting again with the same key returns the same task."""
+    """An unreadable 2xx create answer is resent by the layer with the same Idempotency-Key: one task, replayed."""
     client = layer(provider)
-    sandbox.script_faults([ScriptedFault(FaultKind.TRUNCATED, provider, EndpointKind.CREATE)])
-    with pytest.raises(MalformedResponseError):
-        client.submit(request_for(provider), idempotency_key="e2e-resubmit-1")
-    task = client.submit(request_for(provider), idempotency_key="e2e-resubmit-1")
-    assert (1, 1, task.id) == (
+    sandbox.script_faults([ScriptedFault(kind, provider, EndpointKind.CREATE)])
+    task = client.submit(request_for(provider))
+    stats = sandbox.stats()
+    assert (1, 1, [1]) == (
         created(sandbox, provider),
-        sum(sandbox.stats()["idempotent_replays"].values()),
-        client.get(task.id).id,
+        sum(stats["idempotent_replays"].values()),
+        list(stats["idempotency"].values()),
     )
+    assert (2, 1, task.id) == (client.stats.submits, client.stats.retries, client.get(task.id).id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=MalformedResponseError,
-    reason=(
-        "layer gap: a 2xx create answer whose body cannot be read raises MalformedResponseError, which carries "
-        "neither fingerprint nor sent_at; without idempotency the task exists but its id is lost, which is the "
-        "unknown-outcome case SubmitOutcomeUnknownError is for (see the e2e report)"
-    ),
-)
-@pytest.mark.parametrize("kind", [FaultKind.TRUNCATED, FaultKind.NON_JSON])
+@pytest.mark.parametrize(("kind", "starts"), UNREADABLE)
 @pytest.mark.parametrize("provider", NON_IDEMPOTENT)
 def test_unreadable_create_answer_without_idempotency_is_unknown_outcome(
-    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str, kind: FaultKind
+    layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str, kind: FaultKind, starts: bytes
 ) -> None:
-    """A committed create whose answer cannot be read should surface as SubmitOutcomeUnknownError."""
+    """A committed create whose answer cannot be read is SubmitOutcomeUnknownError (raw body kept), not resent."""
     sandbox.script_faults([ScriptedFault(kind, provider, EndpointKind.CREATE)])
-    with pytest.raises(SubmitOutcomeUnknownError):
+    with pytest.raises(SubmitOutcomeUnknownError) as caught:
         layer(provider).submit(request_for(provider))
-    assert 1 == created(sandbox, provider)
+    error = caught.value
+    assert (1, 1) == (created(sandbox, provider), provider_requests(sandbox, provider))
+    assert (provider, 200, None, "sha256") == (
+        error.provider,
+        error.http_status,
+        error.client_reference,
+        error.fingerprint.split(":")[0],
+    )
+    assert (starts, True) == ((error.raw or b"")[: len(starts)], error.sent_at <= error.gave_up_at)
 
 
 AMBIGUOUS = [

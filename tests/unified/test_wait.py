@@ -10,6 +10,7 @@ import pytest
 
 from sora_unified import ConfigurationError, TaskRef, TaskStatus, VideoTask, WaitTimeoutError, providers
 from sora_unified._normalize import parse_progress
+from sora_unified._polling import poll_delay
 from tests.unified._support import FakeClock, Harness, Recorder, example, ok
 
 GAO = "globalaiopc/described/getResult.response-200.{}.json"
@@ -90,6 +91,33 @@ def test_polls_stay_inside_the_documented_window(make: Any, provider_id: str) ->
     pauses = h.clock.sleeps[:-1]  # the last one is cut short by the deadline
     assert [] == [p for p in pauses if not guidance.min_interval <= p <= guidance.max_interval]
     assert pauses == sorted(pauses)
+
+
+def test_pause_is_capped_by_the_time_elapsed() -> None:
+    """A pause aims at no more than 15 % of the time since the wait began, within Rivya's 5-10 s (+-10 % jitter)."""
+    guidance = next(p for p in providers() if p.id == "rivya").polling
+    pauses = [poll_delay(guidance, 6, 0.5, elapsed=elapsed) for elapsed in (20.0, 50.0, 600.0)]
+    assert [5.25, 7.5, 9.5] == pauses
+
+
+def test_globalaiopc_is_never_polled_faster_than_30_s() -> None:
+    """Whatever the elapsed time, poll index and jitter draw, GlobalAiOpc pauses stay within its 30-60 s."""
+    guidance = next(p for p in providers() if p.id == "globalaiopc").polling
+    pauses = [
+        poll_delay(guidance, index, rand, elapsed=float(elapsed))
+        for elapsed in range(0, 1200, 7)
+        for index in range(12)
+        for rand in (0.0, 0.5, 1.0)
+    ]
+    assert (30.0, 60.0) == (min(pauses), max(pauses))
+
+
+def test_short_waits_poll_at_the_documented_minimum(make: Any) -> None:
+    """In the first 30 s of a wait Rivya is polled every 5-5.5 s, so a short task is seen soon after it ends."""
+    h = make("rivya", rivya("processing"))
+    with pytest.raises(WaitTimeoutError):
+        h.wait("t", timeout=30)
+    assert [] == [p for p in h.clock.sleeps[:-1] if not 5.0 <= p <= 5.5]
 
 
 def test_initial_delay_after_submit(make: Any) -> None:

@@ -53,13 +53,14 @@ class Session:
         return from_generated(response.status_code, response.headers, response.content)
 
     def get_sync(self, task_id: str) -> RawResponse:
-        """queryVideo for one task."""
-        with capturing() as slot:
-            try:
-                response = _get_op.sync_detailed(client=self._client, id=task_id)
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        """queryVideo for one task: built by the generated module, sent on its httpx client, not parsed.
+
+        `sync_detailed` would parse the body into the generated models only for sora_unified to read the JSON again;
+        the status call is the hot path of `wait`, so the body is read once, by the caller.
+        """
+        kwargs = _get_op._get_kwargs(id=task_id)
+        response = self._client.get_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
 
     def upload_sync(self, upload: ReferenceUpload) -> RawResponse:
         """unifiedvideo has no Files API in its mapping: validation refuses local files before this point."""
@@ -83,13 +84,14 @@ class Session:
         return from_generated(response.status_code, response.headers, response.content)
 
     async def get_async(self, task_id: str) -> RawResponse:
-        """queryVideo for one task."""
-        with capturing() as slot:
-            try:
-                response = await _get_op.asyncio_detailed(client=self._client, id=task_id)
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        """queryVideo for one task: built by the generated module, sent on its httpx client, not parsed.
+
+        `asyncio_detailed` would parse the body into the generated models only for sora_unified to read the JSON again;
+        the status call is the hot path of `wait`, so the body is read once, by the caller.
+        """
+        kwargs = _get_op._get_kwargs(id=task_id)
+        response = await self._client.get_async_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
 
     async def upload_async(self, upload: ReferenceUpload) -> RawResponse:
         """unifiedvideo has no Files API in its mapping: validation refuses local files before this point."""
