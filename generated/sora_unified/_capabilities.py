@@ -39,12 +39,16 @@ class ModelCapabilities:
 
 @dataclass(frozen=True)
 class PollingGuidance:
-    """The provider's polling advice in seconds: first poll after `initial_delay`, then `min..max` interval."""
+    """The provider's polling advice in seconds: first poll after `initial_delay`, then `min..max` interval.
+
+    No pause aims above `elapsed_fraction` of the time waited so far (see `_polling`).
+    """
 
     initial_delay: float
     min_interval: float
     max_interval: float
     backoff_factor: float
+    elapsed_fraction: float
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 """Pure polling schedule for `wait`: the provider's documented interval window, backoff, jitter, and a cap that
 keeps the detection delay proportional to the task's age.
 
-Poll n (0-based) aims at `min_interval * backoff_factor**n`, but never more than `ELAPSED_FRACTION` of the
-time elapsed since the wait began (the submit, when `wait` follows it), and never outside the documented
+Poll n (0-based) aims at `min_interval * backoff_factor**n`, but never more than `elapsed_fraction` (a
+mapping value, 0.15 for every provider today) of the time elapsed since the wait began (the submit, when `wait` follows it), and never outside the documented
 window [min_interval, max_interval]. A task is seen on average half a pause after it finishes, so capping
 the pause at 15 % of the elapsed time keeps that delay near 7.5 % of the task's duration for short tasks,
 while long tasks still slow down to `max_interval` (Rivya's "slow down for long video jobs"). Jitter of
@@ -20,8 +20,6 @@ from sora_unified._capabilities import PollingGuidance
 INITIAL_JITTER = 0.2
 # Jitter of every later pause, around its aim and clipped to the documented window.
 JITTER = 0.1
-# A pause never aims above this fraction of the time elapsed since the wait began.
-ELAPSED_FRACTION = 0.15
 
 
 def poll_delay(
@@ -34,7 +32,7 @@ def poll_delay(
     """Seconds to sleep before the next status call; `elapsed` is the time since the wait began, if known."""
     aim = min(guidance.max_interval, guidance.min_interval * guidance.backoff_factor ** max(0, poll_index))
     if elapsed is not None:
-        aim = min(aim, max(guidance.min_interval, ELAPSED_FRACTION * elapsed))
+        aim = min(aim, max(guidance.min_interval, guidance.elapsed_fraction * elapsed))
     low = max(guidance.min_interval, aim * (1.0 - JITTER))
     high = min(guidance.max_interval, aim * (1.0 + JITTER))
     delay = low + (high - low) * rand

@@ -128,6 +128,7 @@ SPEC = ProviderSpec(
         min_interval=30.0,
         max_interval=60.0,
         backoff_factor=1.25,
+        elapsed_fraction=0.15,
     ),
     idempotency_header=None,
     client_request_id_path=None,

@@ -131,6 +131,7 @@ SPEC = ProviderSpec(
         min_interval=5.0,
         max_interval=10.0,
         backoff_factor=1.25,
+        elapsed_fraction=0.15,
     ),
     idempotency_header="Idempotency-Key",
     client_request_id_path=("client_request_id",),

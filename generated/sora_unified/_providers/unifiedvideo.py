@@ -132,6 +132,7 @@ SPEC = ProviderSpec(
         min_interval=5.0,
         max_interval=20.0,
         backoff_factor=1.5,
+        elapsed_fraction=0.15,
     ),
     idempotency_header=None,
     client_request_id_path=None,
