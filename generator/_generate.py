@@ -6,11 +6,12 @@ matches and whose files still match their recorded hashes is not re-rendered.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator._paths import GENERATED_DIR, REPO_ROOT, SPECS_DIR
+from generator._paths import GENERATED_DIR, SPECS_DIR
 from generator._postprocess import PackageChange, compare_trees, file_hashes, read_manifest
 from generator._render import Job, all_jobs, render_many
 
@@ -47,15 +48,9 @@ def generate(out_dir: Path = GENERATED_DIR, *, force: bool = False, specs_dir: P
             # A package whose spec was deleted: remove it, it is machine-owned.
             if read_manifest(stale) is not None:
                 old = file_hashes(stale)
-                _rmtree(stale)
+                shutil.rmtree(stale)
                 changes.append(compare_trees(stale.name, old, {}))
     return sorted(changes, key=lambda c: c.package)
-
-
-def _rmtree(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path)
 
 
 @dataclass
@@ -98,7 +93,3 @@ def check_drift(out_dir: Path = GENERATED_DIR) -> Drift:
 
 def _hashes_or_empty(pkg_dir: Path) -> dict[str, str]:
     return file_hashes(pkg_dir) if pkg_dir.is_dir() else {}
-
-
-def relative(path: Path) -> str:
-    return path.relative_to(REPO_ROOT).as_posix() if path.is_relative_to(REPO_ROOT) else str(path)

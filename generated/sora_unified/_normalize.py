@@ -32,7 +32,7 @@ def lookup(payload: object, path: FieldPath) -> object:
             if not isinstance(node, list) or not -len(node) <= step < len(node):
                 return None
             node = node[step]
-        elif isinstance(node, Mapping):
+        elif isinstance(node, dict):  # JSON objects are dicts: a concrete check is ~4x cheaper than the ABC
             node = node.get(step)
         else:
             return None
@@ -43,7 +43,7 @@ def first_scalar(payload: object, paths: tuple[FieldPath, ...]) -> object:
     """The first value among `paths` that is a present, non-null scalar (objects and lists are skipped)."""
     for path in paths:
         value = lookup(payload, path)
-        if value is not None and not isinstance(value, (Mapping, list)):
+        if value is not None and not isinstance(value, (dict, list)):
             return value
     return None
 

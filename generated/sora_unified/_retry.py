@@ -79,6 +79,8 @@ def header(headers: Mapping[str, str], name: str) -> str | None:
 
 def parse_retry_after(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
     """Seconds to wait from `retry-after-ms` or `Retry-After` (delta-seconds or HTTP-date); None if absent."""
+    if isinstance(headers, httpx.Headers) and not any(key.lower().startswith(b"retry-after") for key, _ in headers.raw):
+        return None  # the common case on every status call: one pass over the raw names, no per-name lookups
     millis = header(headers, "retry-after-ms")
     if millis is not None:
         try:

@@ -274,9 +274,11 @@ class VideoClient:
 
         def parse(response: RawResponse) -> tuple[VideoTask, float | None]:
             # The one read of the body: JSON, then the mapping (the generated models are not built for it).
-            payload = parse_json_object(
-                spec, response.status, response.content, rt.redactor, request_id_of(spec, response)
-            )
+            try:
+                payload = parse_json_object(spec, response.status, response.content, rt.redactor)
+            except MalformedResponseError as exc:
+                exc.request_id = request_id_of(spec, response)  # looked up only when needed: this is the hot path
+                raise
             task = task_from_payload(
                 spec,
                 payload,

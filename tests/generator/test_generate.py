@@ -65,3 +65,25 @@ def test_vendor_names_unknown_packages(generated_once: Path, tmp_path: Path) -> 
     """Asking for a package that does not exist lists the available ones."""
     with pytest.raises(VendorError, match=r"unknown package\(s\) \['nope'\]; available: \['minivideo_client'\]"):
         vendor(tmp_path, ["nope"], source=generated_once)
+
+
+def test_drift_gate_reports_edits_strays_and_a_clean_tree(tmp_path: Path) -> None:
+    """check_drift is clean on a copy of generated/, and names a hand edit and a stray package when present."""
+    import shutil
+
+    from generator._generate import check_drift
+    from generator._paths import GENERATED_DIR
+
+    copy = tmp_path / "generated"
+    shutil.copytree(GENERATED_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = check_drift(copy)
+    assert (True, "") == (before.clean, before.report())
+    edited = copy / "rivya_client" / "client.py"
+    edited.write_text(edited.read_text() + "# hand edit\n")
+    (copy / "stray_client").mkdir()
+    drift = check_drift(copy)
+    assert (False, ["rivya_client/client.py"], ["stray_client"]) == (
+        drift.clean,
+        [f"{c.package}/{m}" for c in drift.changes for m in c.modified],
+        drift.unexpected,
+    )
