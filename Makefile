@@ -23,7 +23,7 @@ DEST ?=
 N ?= 300
 F ?= 0.2
 
-.PHONY: help all generate test test-fast lint typecheck drift vendor spec-diff upstream-check sandbox demo soak bench clean
+.PHONY: help all venv generate test lint typecheck drift vendor spec-diff upstream-check sandbox demo soak bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-15s %s\n", $$1, $$2}'
