@@ -1,12 +1,13 @@
 # Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
 """The sync retry loop around one provider call (rendered from `_call.py.jinja`, as is its async twin).
 
-`call` sends through a generated-client function, parses the first 2xx answer with the caller's `parse`
-(the body is read once, there) and turns anything else into the typed error; the decisions (what is
+`call` sends one request built by the generated client, parses the first 2xx answer with the caller's
+`parse` (the body is read once, there) and turns anything else into the typed error; the decisions (what is
 retryable, Retry-After, backoff, submit safety) are pure functions in `_retry`. A 2xx whose body cannot be
-read (`MalformedResponseError` from `parse`) is retried like a 5xx where resending is safe, and is an
-unknown outcome for a submit without idempotency (the task may exist). `Runtime` carries the injectable
-clock, sleep and random source (tests use fakes) and the client's request counters.
+read (`MalformedResponseError` from `parse`, given the provider's request id here) is retried like a 5xx
+where resending is safe, and is an unknown outcome for a submit without idempotency (the task may exist).
+`Runtime` carries the injectable clock, sleep and random source (tests use fakes) and the client's request
+counters.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TypeVar
 
 import httpx
@@ -35,6 +35,7 @@ from sora_unified._retry import (
     never_sent,
     outcome_unknown,
     parse_retry_after,
+    request_id_of,
 )
 from sora_unified._spec import ProviderSpec, RawResponse
 from sora_unified._stats import CallKind, Counters
@@ -86,7 +87,6 @@ def call(
     """Send with retries; `parse` of the first readable 2xx answer, or the typed error."""
     spec = rt.spec
     what = _WHAT[kind]
-    sent_at = datetime.now(UTC)
     maybe_sent = False  # some attempt may have reached the provider (matters for submits)
     attempt = 0
     while True:
@@ -96,13 +96,16 @@ def call(
         rt.counters.sent(kind, attempt)
         try:
             response = send()
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
+            # A TransportError (no answer) or a DecodingError (an answer whose body httpx could not decode, e.g.
+            # corrupt gzip: the provider did act); never_sent() says which of them provably never arrived.
             reached = not never_sent(exc)
             maybe_sent = maybe_sent or reached
             if submit is not None and reached and not submit.resend_safe:
-                raise outcome_unknown(spec, submit, sent_at, f"{type(exc).__name__} after sending") from exc
+                raise outcome_unknown(spec, submit, f"{type(exc).__name__} after sending") from exc
+            answer = "no answer" if isinstance(exc, httpx.TransportError) else "an undecodable answer"
             last = ProviderConnectionError(
-                f"no answer from {spec.id} to {what} after {attempt} attempt(s): {type(exc).__name__}",
+                f"{answer} from {spec.id} to {what} after {attempt} attempt(s): {type(exc).__name__}",
                 provider=spec.id,
             )
             last.__cause__ = exc
@@ -112,11 +115,13 @@ def call(
                     return parse(response)
                 except MalformedResponseError as exc:
                     # The provider acted but its answer is lost (cut JSON, an HTML page): for a submit the task
-                    # may exist, so only an idempotent submit is resent; a status call is safe to repeat.
+                    # may exist, so only an idempotent submit is resent; a status call is safe to repeat. The
+                    # request id (header per mapping) is looked up here, off the hot path, for every kind.
+                    exc.request_id = request_id_of(spec, response)
                     maybe_sent = True
                     if submit is not None and not submit.resend_safe:
                         reason = f"HTTP {response.status} with an unreadable body"
-                        raise outcome_unknown(spec, submit, sent_at, reason, exc) from exc
+                        raise outcome_unknown(spec, submit, reason, exc) from exc
                     last = exc
             else:
                 last = error_from_response(spec, response, rt.redactor)
@@ -125,16 +130,16 @@ def call(
                 if response.status != 429:
                     maybe_sent = True
                     if submit is not None and not submit.resend_safe:
-                        raise outcome_unknown(spec, submit, sent_at, f"HTTP {response.status}", last) from last
+                        raise outcome_unknown(spec, submit, f"HTTP {response.status}", last) from last
                 retry_after = parse_retry_after(response.headers)
                 if retry_after is not None and retry_after > rt.policy.max_retry_after:
                     if submit is not None and maybe_sent:
-                        raise outcome_unknown(spec, submit, sent_at, "asked to wait too long", last) from last
+                        raise outcome_unknown(spec, submit, "asked to wait too long", last) from last
                     raise last
         delay = retry_after if retry_after is not None else rt.policy.backoff(attempt - 1, rt.rand())
         if attempt >= rt.policy.max_attempts or not _fits(rt, deadline, delay):
             if submit is not None and maybe_sent:
-                raise outcome_unknown(spec, submit, sent_at, f"gave up after {attempt} attempt(s)", last) from last
+                raise outcome_unknown(spec, submit, f"gave up after {attempt} attempt(s)", last) from last
             if attempt < rt.policy.max_attempts:
                 raise DeadlineExceeded(last) from last
             raise last

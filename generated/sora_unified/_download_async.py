@@ -6,11 +6,17 @@ destination with `os.replace` only once complete and checked (status 200, a vide
 announced Content-Length, not empty, within `max_bytes`). Any failure or interruption removes the
 temporary file, so the destination is either the whole video or untouched. Result URLs are not in the
 specs (they are signed CDN links), so this is the one place httpx is used directly, through a client
-that never carries the API key.
+that never carries the API key. Interruptions (transport errors, and bodies httpx cannot decode) and 429/5xx
+answers are retried; every attempt rewrites the temporary file from the start.
+
+The waits for the disk (`os.fsync`, the final `os.replace`) run in a worker thread so the event loop keeps
+serving other tasks; chunk writes go to the page cache and stay inline, and so does the cleanup of the
+temporary file, which must run even when the task is being cancelled.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import tempfile
@@ -64,7 +70,7 @@ async def _fetch_once(rt: Runtime, http: httpx.AsyncClient, url: str, out: Path,
                     raise DownloadError(f"download exceeds max_bytes={max_bytes}", provider=provider)
                 fh.write(chunk)
             fh.flush()
-            os.fsync(fh.fileno())
+            await asyncio.to_thread(os.fsync, fh.fileno())
     if expected is not None and written != expected:
         raise _Retryable(DownloadError(f"download truncated: {written} of {expected} bytes", provider=provider))
     if written == 0:
@@ -94,7 +100,7 @@ async def download(
             try:
                 await _fetch_once(rt, http, url, temp, max_bytes)
                 break
-            except (_Retryable, httpx.TransportError) as exc:
+            except (_Retryable, httpx.RequestError) as exc:
                 cause = None if isinstance(exc, _Retryable) else exc
                 if isinstance(exc, _Retryable):
                     error, retry_after = exc.error, exc.retry_after
@@ -105,7 +111,7 @@ async def download(
                 if too_long or attempt >= rt.policy.max_attempts:
                     raise error from cause
                 await rt.sleep(retry_after if retry_after is not None else rt.policy.backoff(attempt - 1, rt.rand()))
-        os.replace(temp, target)
+        await asyncio.to_thread(os.replace, temp, target)
         return target
     finally:
         # Interrupted, failed or (after os.replace) already gone: never leave a partial file behind.

@@ -6,7 +6,8 @@ destination with `os.replace` only once complete and checked (status 200, a vide
 announced Content-Length, not empty, within `max_bytes`). Any failure or interruption removes the
 temporary file, so the destination is either the whole video or untouched. Result URLs are not in the
 specs (they are signed CDN links), so this is the one place httpx is used directly, through a client
-that never carries the API key.
+that never carries the API key. Interruptions (transport errors, and bodies httpx cannot decode) and 429/5xx
+answers are retried; every attempt rewrites the temporary file from the start.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def download(
             try:
                 _fetch_once(rt, http, url, temp, max_bytes)
                 break
-            except (_Retryable, httpx.TransportError) as exc:
+            except (_Retryable, httpx.RequestError) as exc:
                 cause = None if isinstance(exc, _Retryable) else exc
                 if isinstance(exc, _Retryable):
                     error, retry_after = exc.error, exc.retry_after

@@ -11,7 +11,7 @@
     ├── RateLimitError               429; retry_after in seconds when the provider said
     ├── InsufficientCreditsError     the account cannot pay for the task
     ├── ProviderError                5xx, conflicts and anything else the provider refused
-    │   ├── ProviderConnectionError  no HTTP answer (connection refused, reset, timed out)
+    │   ├── ProviderConnectionError  no usable HTTP answer (refused, reset, timed out, undecodable body)
     │   └── DownloadError            the result file could not be fetched or was not a video
     ├── MalformedResponseError       a non-JSON or unexpected provider payload (raw body kept)
     ├── TaskFailedError              the task ended failed or canceled (task attached)
@@ -133,7 +133,7 @@ class ProviderError(SoraUnifiedError):
 
 
 class ProviderConnectionError(ProviderError):
-    """No HTTP response was received (after retries where they were safe)."""
+    """No usable HTTP response: none arrived, or its body could not be decoded (after retries where safe)."""
 
 
 class DownloadError(ProviderError):

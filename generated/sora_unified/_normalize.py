@@ -126,21 +126,21 @@ def normalize_status(spec: ProviderSpec, raw_status: str) -> TaskStatus:
     return TaskStatus.RUNNING
 
 
-def parse_json_object(
-    spec: ProviderSpec, status: int, content: bytes, redactor: Redactor, request_id: str | None = None
-) -> Mapping[str, object]:
-    """The body as a JSON object, or a MalformedResponseError carrying the (redacted) raw body."""
+def parse_json_object(spec: ProviderSpec, status: int, content: bytes, redactor: Redactor) -> Mapping[str, object]:
+    """The body as a JSON object, or a MalformedResponseError carrying the (redacted) raw body.
+
+    The request id is not looked up here: the call loop adds it to every MalformedResponseError it catches.
+    """
     try:
         payload = json.loads(content)
     except (UnicodeDecodeError, ValueError):
         payload = None
     if not isinstance(payload, dict):
         raise MalformedResponseError(
-            f"expected a JSON object from {spec.id}, got {redactor.text(content[:200].decode('utf-8', 'replace'))!r}",
+            f"expected a JSON object from {spec.id}, got {redactor.snippet(content, 200)!r}",
             raw=redactor.bytes(content),
             provider=spec.id,
             http_status=status,
-            request_id=request_id,
         )
     return payload
 

@@ -31,26 +31,19 @@ class Redactor:
             value = value.replace(secret, MASK)
         return _BEARER.sub(r"\g<1>" + MASK, value)
 
+    def snippet(self, content: bytes, limit: int) -> str:
+        """The start of `content` as text, at most `limit` characters, redacted before it is cut.
+
+        Cutting first would let a secret that crosses the cut slip through as a prefix the patterns no longer
+        match; so a longer slice is redacted (long enough to hold the first `limit` characters, at up to 4
+        UTF-8 bytes each, plus the longest secret), then cut.
+        """
+        longest = max((len(secret.encode()) for secret in self._secrets), default=0)
+        text = content[: 4 * limit + longest].decode("utf-8", "replace")
+        return self.text(text)[:limit]
+
     def bytes(self, value: bytes) -> bytes:
         """The bytes form of `text`, for raw bodies kept on errors."""
         for secret in self._secrets:
             value = value.replace(secret.encode(), MASK.encode())
         return re.sub(rb"(?i)(bearer\s+)[^\s\"',;]+", rb"\g<1>" + MASK.encode(), value)
-
-
-class Secret:
-    """An API key that prints as *** (repr, str, f-strings); `reveal()` is the only way to read it."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        """The key itself: only for the Authorization header."""
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    __str__ = __repr__

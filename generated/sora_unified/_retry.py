@@ -1,7 +1,8 @@
 # Generated from specs/*.yaml and specs/mappings/ by `make generate`: do not edit.
 """Pure retry decisions shared by the sync and async call loops: what to retry, how long to wait, which error.
 
-- Retried: HTTP 429 and 5xx, and transport errors (no HTTP answer), up to `RetryPolicy.max_attempts`.
+- Retried: HTTP 429 and 5xx, transport errors (no HTTP answer) and answers whose body httpx cannot decode
+  (`httpx.DecodingError`, e.g. a corrupt gzip stream), up to `RetryPolicy.max_attempts`.
 - Delay: the provider's `Retry-After` (seconds or HTTP-date, RFC 9110 10.2.3) or `retry-after-ms` when
   given and not above `max_retry_after` (a longer requested pause is not slept through: the error is
   raised with `retry_after` set); otherwise exponential backoff with jitter.
@@ -63,8 +64,11 @@ def is_retryable_status(status: int) -> bool:
     return status == 429 or 500 <= status <= 599
 
 
-def never_sent(exc: httpx.TransportError) -> bool:
-    """True when the request provably did not reach the provider, so resending cannot duplicate it."""
+def never_sent(exc: httpx.RequestError) -> bool:
+    """True when the request provably did not reach the provider, so resending cannot duplicate it.
+
+    A DecodingError never qualifies: the provider answered, it is the body that could not be decoded.
+    """
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
@@ -145,7 +149,7 @@ def error_from_response(spec: ProviderSpec, response: RawResponse, redactor: Red
     code = first_text(payload, spec.errors.code) if isinstance(payload, dict) else None
     message = first_text(payload, spec.errors.message) if isinstance(payload, dict) else None
     if message is None:
-        message = response.content[:300].decode("utf-8", "replace").strip() or "(empty body)"
+        message = redactor.snippet(response.content, 300).strip() or "(empty body)"
     message = redactor.text(f"HTTP {response.status} from {spec.id}: {message}")
     kind = spec.errors.kinds.get(code) if code is not None else None
     kind = kind or _DEFAULT_KINDS.get(response.status, "provider")
@@ -171,11 +175,16 @@ class DeadlineExceeded(Exception):
 
 
 class SubmitGuard(NamedTuple):
-    """What a submit's retry loop needs to decide on resending and to report an unknown outcome."""
+    """What a submit's retry loop needs to decide on resending and to report an unknown outcome.
+
+    `sent_at` is taken when the guard is built, just before the first attempt: the start of the window in
+    which a task may have been created (status calls have no guard and never read the wall clock).
+    """
 
     fingerprint: str
     client_reference: str | None
     idempotency_key: str | None
+    sent_at: datetime
 
     @property
     def resend_safe(self) -> bool:
@@ -186,7 +195,6 @@ class SubmitGuard(NamedTuple):
 def outcome_unknown(
     spec: ProviderSpec,
     guard: SubmitGuard,
-    sent_at: datetime,
     reason: str,
     cause: SoraUnifiedError | None = None,
 ) -> SubmitOutcomeUnknownError:
@@ -201,7 +209,7 @@ def outcome_unknown(
     return SubmitOutcomeUnknownError(
         f"submit to {spec.id} may have created a task ({reason}); {advice}",
         fingerprint=guard.fingerprint,
-        sent_at=sent_at,
+        sent_at=guard.sent_at,
         gave_up_at=datetime.now(UTC),
         client_reference=guard.client_reference,
         idempotency_key=guard.idempotency_key,

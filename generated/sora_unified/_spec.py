@@ -3,7 +3,8 @@
 
 A `ProviderSpec` is plain data: how each `VideoRequest` field lands in the provider body, where the
 normalized task fields are in a response, the status synonym table and the error envelope. The generic
-engines (`_body`, `_normalize`, `_validation`, `_errors_from`) read it; no provider-specific Python exists.
+engines (`_body`, `_normalize`, `_validation`, `_retry.error_from_response`) read it; no
+provider-specific Python exists.
 
 Internal records here (and in `_body`, `_retry`, `_validation`, `_stats`) are `NamedTuple`s, not frozen
 dataclasses: each frozen dataclass execs generated methods when its module is imported (~0.5-1 ms apiece on
@@ -81,12 +82,16 @@ class ErrorRule(NamedTuple):
 
 
 class ModelSpec(NamedTuple):
-    """A model as sent to the provider, its capabilities, and values used when a request leaves a field None."""
+    """A model: its capabilities (whose id is what the provider is sent) and defaults for fields left None."""
 
-    id: str
     capabilities: ModelCapabilities
     # only where the spec requires a field and documents no default (see the mapping's decisions)
     defaults: Mapping[str, object]
+
+    @property
+    def id(self) -> str:
+        """The model id as the provider writes it (kept once, in the capabilities)."""
+        return self.capabilities.id
 
 
 class ProviderSpec(NamedTuple):

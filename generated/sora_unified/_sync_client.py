@@ -14,6 +14,7 @@ import os
 import random as _random
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from uuid import uuid4
@@ -23,7 +24,6 @@ import httpx
 from sora_unified._body import ResolvedReference, build_body, fingerprint
 from sora_unified._call_sync import Runtime, Sleep, _real_sleep, call
 from sora_unified._capabilities import ProviderInfo
-from sora_unified._capture import capture_response
 from sora_unified._download_sync import download as _download
 from sora_unified._errors import (
     AuthenticationError,
@@ -44,7 +44,6 @@ from sora_unified._retry import (
     RetryPolicy,
     SubmitGuard,
     parse_retry_after,
-    request_id_of,
 )
 from sora_unified._spec import ModelSpec, RawResponse, ReferenceUpload
 from sora_unified._stats import ClientStats
@@ -105,10 +104,7 @@ class VideoClient:
             sleep=sleep or _real_sleep,
             rand=random or _random.random,
         )
-        httpx_args: dict[str, object] = {
-            "event_hooks": {"response": [capture_response]},
-            "limits": LIMITS,
-        }
+        httpx_args: dict[str, object] = {"limits": LIMITS}
         if transport is not None:
             httpx_args["transport"] = transport
         self._session = make_session(base_url=url, token=key, timeout=timeout, httpx_args=httpx_args)
@@ -161,7 +157,12 @@ class VideoClient:
             key = idempotency_key or f"sora-unified-{uuid4().hex}"
         client_reference = key if spec.client_request_id_path is not None else None
         body = build_body(spec, model, request, reference, client_reference)
-        guard = SubmitGuard(fingerprint=fingerprint(body), client_reference=client_reference, idempotency_key=key)
+        guard = SubmitGuard(
+            fingerprint=fingerprint(body),
+            client_reference=client_reference,
+            idempotency_key=key,
+            sent_at=datetime.now(UTC),
+        )
         redactor = self._rt.redactor
 
         def parse(response: RawResponse) -> VideoTask:
@@ -274,11 +275,7 @@ class VideoClient:
 
         def parse(response: RawResponse) -> tuple[VideoTask, float | None]:
             # The one read of the body: JSON, then the mapping (the generated models are not built for it).
-            try:
-                payload = parse_json_object(spec, response.status, response.content, rt.redactor)
-            except MalformedResponseError as exc:
-                exc.request_id = request_id_of(spec, response)  # looked up only when needed: this is the hot path
-                raise
+            payload = parse_json_object(spec, response.status, response.content, rt.redactor)
             task = task_from_payload(
                 spec,
                 payload,
@@ -295,12 +292,13 @@ class VideoClient:
         spec, rt = self._spec, self._rt
         local = check_local_reference(spec, model, reference)
         rule = spec.reference
-        assert rule is not None and rule.upload_url_path is not None  # validate_request checked accepts_file
+        # validate_request checked accepts_file, which a mapping sets only with a Files API (url path and kind)
+        assert rule is not None and rule.upload_url_path is not None and rule.upload_kind is not None
         upload = ReferenceUpload(
             content=local.path.read_bytes(),
             file_name=local.path.name,
             mime_type=local.mime_type,
-            kind=rule.upload_kind or "image",
+            kind=rule.upload_kind,
             model=model.id,
         )
         upload_url_path = rule.upload_url_path

@@ -50,12 +50,9 @@ def is_url(reference: str | os.PathLike[str]) -> bool:
 
 
 def find_model(spec: ProviderSpec, requested: str | None) -> ModelSpec | None:
-    """The model by id or alias (default model when None)."""
-    wanted = requested or spec.default_model
-    for model in spec.models:
-        if wanted == model.id or wanted in model.capabilities.aliases:
-            return model
-    return None
+    """The model by id or alias (default model when None), matched by the public `ProviderInfo.model`."""
+    caps = spec.info().model(requested or spec.default_model)
+    return next((model for model in spec.models if model.capabilities is caps), None)
 
 
 def _field_checks(request: VideoRequest) -> list[tuple[str, object, Callable[[ModelCapabilities], Sequence[object]]]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -122,3 +124,20 @@ def test_unfinished_task_has_nothing_to_download(make: Any, tmp_path: Path) -> N
     with pytest.raises(DownloadError, match="running"):
         h.download(task, tmp_path / "out.mp4")
     assert (TaskStatus.RUNNING, 1, []) == (task.status, len(h.recorder.requests), leftovers(tmp_path))
+
+
+def test_async_download_syncs_to_disk_off_the_event_loop(
+    make: Any, flavor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fsync (a wait for the disk) runs in a worker thread for AsyncVideoClient, inline for VideoClient."""
+    real_fsync = os.fsync
+    on_main_thread: list[bool] = []
+
+    def fsync(fd: int) -> None:
+        on_main_thread.append(threading.current_thread() is threading.main_thread())
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    h = make("globalaiopc", ok(DONE), video())
+    path = h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4")
+    assert (VIDEO, [flavor == "sync"]) == (path.read_bytes(), on_main_thread)

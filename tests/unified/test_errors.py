@@ -193,3 +193,22 @@ def test_key_redacted_from_malformed_raw_body(make: Any) -> None:
     with pytest.raises(MalformedResponseError) as caught:
         h.get("t")
     assert (False, True) == (KEY.encode() in caught.value.raw, b"***" in caught.value.raw)
+
+
+@pytest.mark.parametrize(
+    ("status", "cut"),
+    [(200, 200), (400, 300)],
+    ids=["unreadable-2xx-message", "non-json-error-message"],
+)
+@pytest.mark.parametrize("visible", [3, 8, 16, len(KEY) - 1], ids=lambda n: f"{n}-chars-before-cut")
+def test_key_straddling_the_message_cut_is_masked(
+    make: Any, caplog: pytest.LogCaptureFixture, status: int, cut: int, visible: int
+) -> None:
+    """A key crossing the point where a body is cut for a message is masked whole: no prefix of it shows."""
+    body = "x" * (cut - visible) + KEY + " tail"
+    h = make("rivya", httpx.Response(status, text=body))
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(SoraUnifiedError) as caught:
+        h.get("t")
+    shown = " ".join([str(caught.value), repr(caught.value), caplog.text])
+    assert (False, True) == (KEY[:3] in shown, "xxx***" in str(caught.value))

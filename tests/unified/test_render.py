@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.unified import MappingError, render_unified
+from generator.unified import MappingError, render_specs
 from tests.unified._support import REPO
 
 
@@ -30,7 +30,7 @@ def edit_yaml(path: Path, change: Callable[[dict[str, object]], None]) -> None:
 def test_renders_the_package(repo: Path, tmp_path: Path) -> None:
     """Sync and async twins, one data and one session module per provider, all valid Python."""
     out = tmp_path / "out"
-    written = render_unified(repo, out)
+    written = render_specs(repo / "specs", out)
     names = {p.relative_to(out).as_posix() for p in written}
     expected = {
         "_sync_client.py",
@@ -55,7 +55,7 @@ def test_renders_the_package(repo: Path, tmp_path: Path) -> None:
 def test_sync_and_async_clients_come_from_one_template(repo: Path, tmp_path: Path) -> None:
     """The async client is the sync one with await/async and the async types: same methods, same order."""
     out = tmp_path / "out"
-    render_unified(repo, out)
+    render_specs(repo / "specs", out)
 
     def methods(name: str) -> list[str]:
         return re.findall(r"\n    (?:async )?def (\w+)", (out / name).read_text(encoding="utf-8"))
@@ -76,7 +76,7 @@ def test_capabilities_follow_the_spec(repo: Path, tmp_path: Path) -> None:
         schema["x-enum-varnames"].append("SECONDS_20")
 
     edit_yaml(spec, add_20)
-    render_unified(repo, tmp_path / "out")
+    render_specs(repo / "specs", tmp_path / "out")
     assert "durations=(10, 15, 20)" in (tmp_path / "out" / "_providers" / "rivya.py").read_text(encoding="utf-8")
 
 
@@ -131,11 +131,11 @@ def test_bad_mapping_fails_generation(
     """Each kind of mapping mistake stops generation with a message naming it."""
     edit_yaml(_mapping(repo, provider), change)
     with pytest.raises(MappingError, match=re.escape(message)):
-        render_unified(repo, tmp_path / "out")
+        render_specs(repo / "specs", tmp_path / "out")
 
 
 def test_spec_without_mapping_fails(repo: Path, tmp_path: Path) -> None:
     """A new provider spec needs its mapping (providers are discovered, never listed in code)."""
     shutil.copy(repo / "specs" / "globalaiopc.yaml", repo / "specs" / "newprovider.yaml")
     with pytest.raises(MappingError, match="specs without mapping \\['newprovider'\\]"):
-        render_unified(repo, tmp_path / "out")
+        render_specs(repo / "specs", tmp_path / "out")

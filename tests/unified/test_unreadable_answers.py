@@ -8,6 +8,7 @@ submit is resent with the same Idempotency-Key.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -106,3 +107,46 @@ def test_unreadable_status_answers_in_wait_stop_at_the_deadline(make: Any) -> No
     with pytest.raises(WaitTimeoutError) as caught:
         h.wait("task_public_id", timeout=1.0)
     assert (None, True) == (caught.value.task, h.clock.now <= 1.0)
+
+
+def test_unknown_outcome_from_unreadable_submit_carries_the_request_id(make: Any) -> None:
+    """The request id the provider sent in a header (per its mapping) is on SubmitOutcomeUnknownError."""
+    answer = httpx.Response(200, text="<html>gateway</html>", headers={"x-oneapi-request-id": "req_uv_7"})
+    h = make("unifiedvideo", answer)
+    with pytest.raises(SubmitOutcomeUnknownError) as caught:
+        h.submit(VideoRequest(prompt="p"))
+    assert "req_uv_7" == caught.value.request_id
+
+
+def test_idempotent_unknown_outcome_carries_the_request_id(make: Any) -> None:
+    """Rivya's submit, unreadable on every attempt: the last answer's request id is on the error."""
+    h = make("rivya", httpx.Response(200, text="<html>gateway</html>", headers={"x-request-id": "req_r_3"}))
+    with pytest.raises(SubmitOutcomeUnknownError) as caught:
+        h.submit(VideoRequest(prompt="p"))
+    assert "req_r_3" == caught.value.request_id
+
+
+def test_unreadable_status_answer_carries_the_request_id(make: Any) -> None:
+    """MalformedResponseError from a status call names the request id header the provider sent."""
+    h = make("rivya", httpx.Response(200, text="<html>gateway</html>", headers={"x-request-id": "req_s_1"}))
+    with pytest.raises(MalformedResponseError) as caught:
+        h.get("task_public_id")
+    assert "req_s_1" == caught.value.request_id
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(200, text="<html>gateway</html>", headers={"x-request-id": "req_u_5"}),
+        httpx.Response(200, json={"id": "file_1"}, headers={"x-request-id": "req_u_5"}),
+    ],
+    ids=["not-json", "no-url"],
+)
+def test_unreadable_upload_answer_carries_the_request_id(make: Any, tmp_path: Path, answer: httpx.Response) -> None:
+    """MalformedResponseError from the Files API upload names the request id header the provider sent."""
+    image = tmp_path / "ref.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 32)
+    h = make("rivya", answer)
+    with pytest.raises(MalformedResponseError) as caught:
+        h.submit(VideoRequest(prompt="p", reference_image=image))
+    assert ("req_u_5", 3) == (caught.value.request_id, len(h.recorder.requests))

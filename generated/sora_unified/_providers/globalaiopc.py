@@ -40,7 +40,6 @@ SPEC = ProviderSpec(
     default_model="openAiSora2Pro",
     models=(
         ModelSpec(
-            id="openAiSora2Pro",
             capabilities=ModelCapabilities(
                 id="openAiSora2Pro",
                 aliases=("sora-2-pro",),
@@ -60,7 +59,6 @@ SPEC = ProviderSpec(
             defaults={"seconds": 8},
         ),
         ModelSpec(
-            id="openAiSora2Plus",
             capabilities=ModelCapabilities(
                 id="openAiSora2Plus",
                 aliases=(),

@@ -47,7 +47,6 @@ SPEC = ProviderSpec(
     default_model="sora-2-pro",
     models=(
         ModelSpec(
-            id="sora-2-pro",
             capabilities=ModelCapabilities(
                 id="sora-2-pro",
                 aliases=(),

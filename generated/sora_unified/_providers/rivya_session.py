@@ -4,6 +4,11 @@
 Rendered from specs/mappings/rivya.yaml; the generated modules and request classes are imported
 statically, so `mypy --strict` checks this adapter against the generated client. Sync and async methods
 come from one macro.
+
+Each request is built by the generated module (`_get_kwargs`: path, headers, JSON or multipart body from the
+generated request model, which checks the body) and sent on the generated client's httpx client. The answer is
+not parsed into the generated response models (`sync_detailed` would, only for sora_unified to read the JSON
+again and to lose the bytes when an off-schema body fails that parse): the caller reads the body once.
 """
 
 from __future__ import annotations
@@ -19,16 +24,7 @@ from rivya_client.api.generations import get_generation as _get_op
 from rivya_client.models import CreateGenerationRequest, UploadFileRequest
 from rivya_client.types import UNSET, File
 
-from sora_unified._capture import PARSE_ERRORS, Slot, capturing, from_generated
 from sora_unified._spec import RawResponse, ReferenceUpload
-
-
-def _raw_or_raise(slot: Slot) -> RawResponse:
-    # The generated parser rejected the body: hand back the bytes so the caller raises a typed error.
-    raw = slot.raw()
-    if raw is None:
-        raise
-    return raw
 
 
 class Session:
@@ -43,25 +39,16 @@ class Session:
         return "Session(rivya)"
 
     def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
-        """createGeneration with the mapped body and the idempotency key."""
-        model = CreateGenerationRequest.from_dict(dict(body))
-        with capturing() as slot:
-            try:
-                response = _submit_op.sync_detailed(
-                    client=self._client,
-                    body=model,
-                    idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
-                )
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        """createGeneration with the mapped body and the idempotency key, checked by the generated model."""
+        kwargs = _submit_op._get_kwargs(
+            body=CreateGenerationRequest.from_dict(dict(body)),
+            idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
+        )
+        response = self._client.get_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
 
     def get_sync(self, task_id: str) -> RawResponse:
-        """getGeneration for one task: built by the generated module, sent on its httpx client, not parsed.
-
-        `sync_detailed` would parse the body into the generated models only for sora_unified to read the JSON again;
-        the status call is the hot path of `wait`, so the body is read once, by the caller.
-        """
+        """getGeneration for one task."""
         kwargs = _get_op._get_kwargs(task_id)
         response = self._client.get_httpx_client().request(**kwargs)
         return RawResponse(response.status_code, response.headers, response.content)
@@ -74,37 +61,25 @@ class Session:
         }
         model = UploadFileRequest.from_dict({**fields, "file": upload.content})
         model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
-        with capturing() as slot:
-            try:
-                response = _upload_op.sync_detailed(client=self._client, body=model)
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        # The generated module writes the multipart files (and their boundary) from the model.
+        response = self._client.get_httpx_client().request(**_upload_op._get_kwargs(body=model))
+        return RawResponse(response.status_code, response.headers, response.content)
 
     def close_sync(self) -> None:
         """Close the generated client's connections."""
         self._client.get_httpx_client().close()
 
     async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
-        """createGeneration with the mapped body and the idempotency key."""
-        model = CreateGenerationRequest.from_dict(dict(body))
-        with capturing() as slot:
-            try:
-                response = await _submit_op.asyncio_detailed(
-                    client=self._client,
-                    body=model,
-                    idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
-                )
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        """createGeneration with the mapped body and the idempotency key, checked by the generated model."""
+        kwargs = _submit_op._get_kwargs(
+            body=CreateGenerationRequest.from_dict(dict(body)),
+            idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
+        )
+        response = await self._client.get_async_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
 
     async def get_async(self, task_id: str) -> RawResponse:
-        """getGeneration for one task: built by the generated module, sent on its httpx client, not parsed.
-
-        `asyncio_detailed` would parse the body into the generated models only for sora_unified to read the JSON again;
-        the status call is the hot path of `wait`, so the body is read once, by the caller.
-        """
+        """getGeneration for one task."""
         kwargs = _get_op._get_kwargs(task_id)
         response = await self._client.get_async_httpx_client().request(**kwargs)
         return RawResponse(response.status_code, response.headers, response.content)
@@ -117,12 +92,9 @@ class Session:
         }
         model = UploadFileRequest.from_dict({**fields, "file": upload.content})
         model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
-        with capturing() as slot:
-            try:
-                response = await _upload_op.asyncio_detailed(client=self._client, body=model)
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        # The generated module writes the multipart files (and their boundary) from the model.
+        response = await self._client.get_async_httpx_client().request(**_upload_op._get_kwargs(body=model))
+        return RawResponse(response.status_code, response.headers, response.content)
 
     async def close_async(self) -> None:
         """Close the generated client's connections."""

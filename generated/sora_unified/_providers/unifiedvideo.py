@@ -43,7 +43,6 @@ SPEC = ProviderSpec(
     default_model="sora-2-pro",
     models=(
         ModelSpec(
-            id="sora-2-pro",
             capabilities=ModelCapabilities(
                 id="sora-2-pro",
                 aliases=(),
@@ -63,7 +62,6 @@ SPEC = ProviderSpec(
             defaults={"seconds": 15, "orientation": "portrait", "quality": "standard"},
         ),
         ModelSpec(
-            id="sora-2",
             capabilities=ModelCapabilities(
                 id="sora-2",
                 aliases=(),

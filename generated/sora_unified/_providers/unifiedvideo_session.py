@@ -4,6 +4,11 @@
 Rendered from specs/mappings/unifiedvideo.yaml; the generated modules and request classes are imported
 statically, so `mypy --strict` checks this adapter against the generated client. Sync and async methods
 come from one macro.
+
+Each request is built by the generated module (`_get_kwargs`: path, headers, JSON or multipart body from the
+generated request model, which checks the body) and sent on the generated client's httpx client. The answer is
+not parsed into the generated response models (`sync_detailed` would, only for sora_unified to read the JSON
+again and to lose the bytes when an off-schema body fails that parse): the caller reads the body once.
 """
 
 from __future__ import annotations
@@ -16,16 +21,7 @@ from unifiedvideo_client.api.video import create_video as _submit_op
 from unifiedvideo_client.api.video import query_video as _get_op
 from unifiedvideo_client.models import CreateVideoRequest
 
-from sora_unified._capture import PARSE_ERRORS, Slot, capturing, from_generated
 from sora_unified._spec import RawResponse, ReferenceUpload
-
-
-def _raw_or_raise(slot: Slot) -> RawResponse:
-    # The generated parser rejected the body: hand back the bytes so the caller raises a typed error.
-    raw = slot.raw()
-    if raw is None:
-        raise
-    return raw
 
 
 class Session:
@@ -40,24 +36,15 @@ class Session:
         return "Session(unifiedvideo)"
 
     def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
-        """createVideo with the mapped body."""
-        model = CreateVideoRequest.from_dict(dict(body))
-        with capturing() as slot:
-            try:
-                response = _submit_op.sync_detailed(
-                    client=self._client,
-                    body=model,
-                )
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        """createVideo with the mapped body, checked by the generated model."""
+        kwargs = _submit_op._get_kwargs(
+            body=CreateVideoRequest.from_dict(dict(body)),
+        )
+        response = self._client.get_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
 
     def get_sync(self, task_id: str) -> RawResponse:
-        """queryVideo for one task: built by the generated module, sent on its httpx client, not parsed.
-
-        `sync_detailed` would parse the body into the generated models only for sora_unified to read the JSON again;
-        the status call is the hot path of `wait`, so the body is read once, by the caller.
-        """
+        """queryVideo for one task."""
         kwargs = _get_op._get_kwargs(id=task_id)
         response = self._client.get_httpx_client().request(**kwargs)
         return RawResponse(response.status_code, response.headers, response.content)
@@ -71,24 +58,15 @@ class Session:
         self._client.get_httpx_client().close()
 
     async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
-        """createVideo with the mapped body."""
-        model = CreateVideoRequest.from_dict(dict(body))
-        with capturing() as slot:
-            try:
-                response = await _submit_op.asyncio_detailed(
-                    client=self._client,
-                    body=model,
-                )
-            except PARSE_ERRORS:
-                return _raw_or_raise(slot)
-        return from_generated(response.status_code, response.headers, response.content)
+        """createVideo with the mapped body, checked by the generated model."""
+        kwargs = _submit_op._get_kwargs(
+            body=CreateVideoRequest.from_dict(dict(body)),
+        )
+        response = await self._client.get_async_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
 
     async def get_async(self, task_id: str) -> RawResponse:
-        """queryVideo for one task: built by the generated module, sent on its httpx client, not parsed.
-
-        `asyncio_detailed` would parse the body into the generated models only for sora_unified to read the JSON again;
-        the status call is the hot path of `wait`, so the body is read once, by the caller.
-        """
+        """queryVideo for one task."""
         kwargs = _get_op._get_kwargs(id=task_id)
         response = await self._client.get_async_httpx_client().request(**kwargs)
         return RawResponse(response.status_code, response.headers, response.content)
