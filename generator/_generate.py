@@ -16,9 +16,9 @@ from generator._postprocess import PackageChange, compare_trees, file_hashes, re
 from generator._render import Job, all_jobs, render_many
 
 
-def _is_current(job: Job, pkg_dir: Path) -> bool:
+def _is_current(input_sha256: str, pkg_dir: Path) -> bool:
     manifest = read_manifest(pkg_dir)
-    if manifest is None or manifest.get("input_sha256") != job.input_sha256():
+    if manifest is None or manifest.get("input_sha256") != input_sha256:
         return False
     return manifest.get("files") == file_hashes(pkg_dir)
 
@@ -30,14 +30,16 @@ def generate(out_dir: Path = GENERATED_DIR, *, force: bool = False, specs_dir: P
     with tempfile.TemporaryDirectory(prefix="generate-") as scratch_name:
         scratch = Path(scratch_name)
         for batch in (client_jobs, dependent_jobs):
+            # Each digest is taken once, before rendering: it decides the skip and goes into the manifest.
+            digests = {job.package: job.input_sha256() for job in batch}
             todo: list[Job] = []
             for job in batch:
-                if not force and _is_current(job, out_dir / job.package):
+                if not force and _is_current(digests[job.package], out_dir / job.package):
                     changes.append(PackageChange(package=job.package, skipped=True))
                 else:
                     todo.append(job)
             before = {j.package: file_hashes(out_dir / j.package) for j in todo if (out_dir / j.package).is_dir()}
-            render_many(todo, out_dir, scratch)
+            render_many(todo, out_dir, scratch, digests)
             changes.extend(
                 compare_trees(job.package, before.get(job.package, {}), file_hashes(out_dir / job.package))
                 for job in todo

@@ -36,6 +36,14 @@ class ClientTarget:
         return self.spec.relative_to(REPO_ROOT).as_posix()
 
 
+def provider_files(directory: Path = SPECS_DIR) -> list[Path]:
+    """Every `<provider>.yaml` directly in `directory` (the specs, or their mappings), sorted by name.
+
+    The one place providers are discovered: every tool that walks "all providers" calls this.
+    """
+    return sorted(directory.glob("*.yaml"))
+
+
 def discover_client_targets(specs_dir: Path = SPECS_DIR) -> list[ClientTarget]:
     """Every `specs/<provider>.yaml`, sorted, as a rendering target."""
-    return [ClientTarget(provider=p.stem, spec=p) for p in sorted(specs_dir.glob("*.yaml"))]
+    return [ClientTarget(provider=p.stem, spec=p) for p in provider_files(specs_dir)]

@@ -7,12 +7,15 @@ so an interrupted or failed run never leaves a half-written package under genera
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from openapi_python_client.config import ConfigFile
 
 from generator._paths import (
     CLIENT_CONFIG,
@@ -34,10 +37,22 @@ from generator._postprocess import (
     tool_versions,
 )
 
-RUFF_HOOKS = (
-    ["check", "--isolated", "--target-version", "py311", "--select", "F,I,UP", "--fix-only", "--quiet", "."],
-    ["format", "--isolated", "--line-length", "120", "--quiet", "."],
+GENERATOR_DIR = Path(__file__).resolve().parent
+# The generator code a client package depends on: this module (it runs openapi-python-client), post-processing, paths.
+CLIENT_CODE = tuple(GENERATOR_DIR / name for name in ("__init__.py", "_render.py", "_postprocess.py", "_paths.py"))
+# ... and what sora_unified depends on besides: its renderer, the mapping checks and the spec loader they use.
+UNIFIED_CODE = (
+    *CLIENT_CODE,
+    *(GENERATOR_DIR / name for name in ("unified.py", "_unified_mapping.py", "_unified_values.py", "_speclib.py")),
 )
+
+
+def post_hooks() -> list[list[str]]:
+    """The `post_hooks` of openapi-python-client.yaml as argument lists: sora_unified is formatted like the clients."""
+    hooks = ConfigFile.load_from_path(CLIENT_CONFIG).post_hooks
+    if not hooks:
+        raise GenerationError(f"{CLIENT_CONFIG.name} has no post_hooks: the generated code would not be formatted")
+    return [shlex.split(hook) for hook in hooks]
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,7 @@ class Job:
     render: Callable[[Path], None]
 
     def input_sha256(self) -> str:
+        """The digest of every input and tool version: computed once per run (`_generate`), then passed on."""
         return hash_inputs(self.inputs, REPO_ROOT, tool_versions())
 
 
@@ -90,38 +106,35 @@ def _client_job(target: ClientTarget) -> Job:
         )
 
     templates = tuple(p for p in CLIENT_TEMPLATES_DIR.rglob("*") if p.is_file())
-    code = (Path(__file__), Path(__file__).with_name("_postprocess.py"))
     return Job(
         package=target.package,
-        inputs=(target.spec, CLIENT_CONFIG, *templates, *code),
+        inputs=(target.spec, CLIENT_CONFIG, *templates, *CLIENT_CODE),
         sources=(target.spec,),
         sources_label=target.spec_rel,
         render=render,
     )
 
 
-def _unified_job(targets: list[ClientTarget], mappings_dir: Path) -> Job | None:
-    """The normalizing layer, if its templates and mappings exist."""
+def _unified_job(targets: list[ClientTarget], specs_dir: Path) -> Job | None:
+    """The normalizing layer, if its templates and the mappings of `specs_dir` exist."""
+    mappings_dir = specs_dir / MAPPINGS_DIR.name
     mappings = tuple(sorted(p for p in mappings_dir.glob("*") if p.is_file())) if mappings_dir.is_dir() else ()
     if not UNIFIED_TEMPLATES_DIR.is_dir() or not mappings:
         return None
 
     def render(out: Path) -> None:
-        from generator.unified import render_unified
+        from generator.unified import render_specs
 
         out.mkdir(parents=True)
-        render_unified(REPO_ROOT, out)
-        for args in RUFF_HOOKS:
-            _run([str(VENV_BIN / "ruff"), *args], cwd=out)
+        render_specs(specs_dir, out)
+        for args in post_hooks():
+            _run(args, cwd=out)
 
     templates = tuple(p for p in UNIFIED_TEMPLATES_DIR.rglob("*") if p.is_file())
-    code = tuple(sorted(Path(__file__).parent.glob("unified*.py"))) + tuple(
-        sorted(Path(__file__).parent.glob("_unified*.py"))
-    )
     specs = tuple(t.spec for t in targets)
     return Job(
         package=UNIFIED_PACKAGE,
-        inputs=(*specs, *mappings, *templates, *code, Path(__file__).with_name("_postprocess.py")),
+        inputs=(*specs, *mappings, *templates, CLIENT_CONFIG, *UNIFIED_CODE),
         sources=(*specs, *(m for m in mappings if m.suffix == ".yaml")),
         sources_label="specs/*.yaml and specs/mappings/",
         render=render,
@@ -131,16 +144,20 @@ def _unified_job(targets: list[ClientTarget], mappings_dir: Path) -> Job | None:
 def all_jobs(specs_dir: Path = SPECS_DIR) -> tuple[list[Job], list[Job]]:
     """The client jobs (independent of each other) and the jobs that need the clients first."""
     targets = discover_client_targets(specs_dir)
-    unified = _unified_job(targets, specs_dir / MAPPINGS_DIR.name)
+    unified = _unified_job(targets, specs_dir)
     return [_client_job(t) for t in targets], ([unified] if unified else [])
 
 
-def render_job(job: Job, dest_parent: Path, scratch: Path) -> Path:
-    """Render one package into scratch, finish it, then move it to dest_parent/<package>."""
+def render_job(job: Job, dest_parent: Path, scratch: Path, input_sha256: str | None = None) -> Path:
+    """Render one package into scratch, finish it, then move it to dest_parent/<package>.
+
+    `input_sha256` is the job's digest when the caller already has it (taken before rendering).
+    """
+    digest = input_sha256 if input_sha256 is not None else job.input_sha256()
     work = scratch / job.package
     job.render(work)
     sources = {p.relative_to(REPO_ROOT).as_posix(): sha256_bytes(p.read_bytes()) for p in job.sources}
-    finish_package(work, sources=sources, input_sha256=job.input_sha256(), sources_label=job.sources_label)
+    finish_package(work, sources=sources, input_sha256=digest, sources_label=job.sources_label)
     dest = dest_parent / job.package
     if dest.exists():
         shutil.rmtree(dest)
@@ -149,13 +166,19 @@ def render_job(job: Job, dest_parent: Path, scratch: Path) -> Path:
     return dest
 
 
-def render_many(jobs: list[Job], dest_parent: Path, scratch: Path) -> list[Path]:
-    """Render independent jobs concurrently (each is mostly a subprocess); errors are collected, not lost."""
+def render_many(
+    jobs: list[Job], dest_parent: Path, scratch: Path, digests: Mapping[str, str] | None = None
+) -> list[Path]:
+    """Render independent jobs concurrently (each is mostly a subprocess); errors are collected, not lost.
+
+    `digests` maps a package to its input digest when the caller already computed it.
+    """
     if not jobs:
         return []
+    known = digests or {}
     workers = min(len(jobs), max(2, os.cpu_count() or 2))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(render_job, job, dest_parent, scratch) for job in jobs]
+        futures = [pool.submit(render_job, job, dest_parent, scratch, known.get(job.package)) for job in jobs]
     errors = [f.exception() for f in futures if f.exception() is not None]
     if errors:
         raise GenerationError("\n\n".join(str(e) for e in errors))

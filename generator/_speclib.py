@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator._paths import REPO_ROOT, SPECS_DIR
+from generator._paths import REPO_ROOT
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ExampleKind = Literal["request", "response"]
@@ -26,7 +26,11 @@ Spec = dict[str, Any]
 _SPEC_URI = "urn:sora-video-toolkit:spec"
 
 
-class _SpecLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about 10x faster on our specs), same safe constructor.
+_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SpecLoader(_SafeBase):  # type: ignore[misc]  # a base chosen at import time
     """YAML 1.1 without timestamps: `2026-05-11` in a spec is a string, as in JSON."""
 
 
@@ -39,7 +43,7 @@ _SpecLoader.yaml_implicit_resolvers = {
 def load_raw(path: Path) -> Any:
     """The YAML document as written: mapping keys keep their YAML type (an unquoted `200:` is an int)."""
     with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_SpecLoader)  # a SafeLoader subclass: safe
+        return yaml.load(fh, Loader=_SpecLoader)  # a (C)SafeLoader subclass: safe
 
 
 def as_json(node: Any) -> Any:
@@ -53,22 +57,27 @@ def as_json(node: Any) -> Any:
 
 def load_spec(path: Path) -> Spec:
     """The spec as JSON data (every mapping key a string), ready to resolve and validate against."""
-    data = as_json(load_raw(path))
+    return _as_spec(load_raw(path), str(path))
+
+
+def parse_spec(text: str, origin: str) -> Spec:
+    """Like `load_spec`, from the text of a spec (e.g. a version read from git); `origin` names it in errors."""
+    return _as_spec(yaml.load(text, Loader=_SpecLoader), origin)  # a (C)SafeLoader subclass: safe
+
+
+def _as_spec(raw: Any, origin: str) -> Spec:
+    data = as_json(raw)
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: a spec must be a YAML mapping")
+        raise ValueError(f"{origin}: a spec must be a YAML mapping")
     return data
 
 
 def provider_id(spec: Mapping[str, Any], path: Path) -> str:
     """`info.x-provider.id`, falling back to the file name (`specs/<provider>.yaml`)."""
-    provider = spec.get("info", {}).get("x-provider", {})
+    info = spec.get("info")  # any shape: spec-diff reads old revisions, which may be broken
+    provider = info.get("x-provider") if isinstance(info, dict) else None
     value = provider.get("id") if isinstance(provider, dict) else None
     return value if isinstance(value, str) and value else path.stem
-
-
-def provider_spec_paths(specs_dir: Path = SPECS_DIR) -> list[Path]:
-    """Every provider spec (`specs/*.yaml`), sorted: providers are discovered, never listed."""
-    return sorted(specs_dir.glob("*.yaml"))
 
 
 def display_path(path: Path) -> str:
@@ -190,6 +199,7 @@ class Operation:
     path: str  # URL path, or the webhook name
     node: dict[str, Any]
     webhook: bool
+    item_pointer: str  # of the path item (its `$ref` followed), where path-level `parameters` live
 
     @property
     def owner(self) -> str:
@@ -210,7 +220,7 @@ def iter_operations(spec: Spec) -> Iterator[Operation]:
             for method in HTTP_METHODS:
                 op = item_node.get(method)
                 if isinstance(op, dict):
-                    yield Operation(item_ptr + pointer(method), method, url, op, webhook)
+                    yield Operation(item_ptr + pointer(method), method, url, op, webhook, item_ptr)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+# The module/member naming of the generated clients, for the collision checks: the generator's own function.
+from openapi_python_client.strings import snake_case
+
 from generator import _speclib as lib
 
 Finding = tuple[str, str, str, str]  # level, rule, pointer, message
@@ -213,11 +216,3 @@ def _response(node: dict[str, Any], ptr: str) -> Iterator[Finding]:
     for key in ("additionalProperties", "unevaluatedProperties"):
         if node.get(key) is False:
             yield "error", "response-lenient", ptr + lib.pointer(key), f"response schemas never set {key}: false"
-
-
-def snake_case(value: str) -> str:
-    """The module/member naming of openapi-python-client (`strings.snake_case`), for collision checks."""
-    kept = "".join(c for c in value if c.isidentifier() or c.isdecimal() or c in "._- ")
-    if any(c.isupper() for c in kept):
-        kept = " ".join(re.split("([A-Z]?[a-z]+)", kept))
-    return "_".join(re.findall(r"[^._\- ]+", kept)).lower()

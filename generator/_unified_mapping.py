@@ -18,7 +18,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from openapi_python_client.strings import fix_reserved_words, snake_case
 
-from generator._speclib import load_spec
+from generator import _speclib as lib
+from generator._paths import MAPPINGS_DIR, SPECS_DIR, provider_files
 from generator._unified_values import FIELD_TYPES, canonical_allowed, check_map_targets, enum_values, resolve
 
 SCHEMA_FILE = "mapping.schema.json"
@@ -77,11 +78,11 @@ def _schema_validator(mappings_dir: Path) -> Draft202012Validator:
 
 
 def _operation(spec: dict[str, Any], operation_id: str, where: str) -> dict[str, Any]:
-    for item in spec.get("paths", {}).values():
-        for method, op in item.items():
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                params = [resolve(spec, p) for p in (*item.get("parameters", []), *op.get("parameters", []))]
-                return {"method": method, "params": params, "op": op}
+    for op in lib.iter_operations(spec):
+        if not op.webhook and op.node.get("operationId") == operation_id:
+            item = lib.resolve_pointer(spec, op.item_pointer)
+            params = [resolve(spec, p) for p in (*item.get("parameters", []), *op.node.get("parameters", []))]
+            return {"method": op.method, "params": params, "op": op.node}
     raise MappingError(f"{where}: operationId {operation_id!r} is not in the spec")
 
 
@@ -258,7 +259,7 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
     if problems:
         lines = [f"  /{'/'.join(map(str, p.absolute_path))}: {p.message}" for p in problems]
         raise MappingError(f"{where} does not match {SCHEMA_FILE}:\n" + "\n".join(lines))
-    spec = load_spec(spec_path)
+    spec = lib.load_spec(spec_path)
     provider = spec.get("info", {}).get("x-provider", {})
     if mapping["provider"] != provider.get("id") or mapping["provider"] != mapping_path.stem:
         raise MappingError(f"{where}: provider {mapping['provider']!r} must equal the file name and info.x-provider.id")
@@ -309,12 +310,11 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
     )
 
 
-def load_providers(repo_root: Path) -> list[ProviderContext]:
+def load_providers(specs_dir: Path = SPECS_DIR) -> list[ProviderContext]:
     """Every provider: each `specs/<p>.yaml` must have `specs/mappings/<p>.yaml` and vice versa."""
-    specs_dir = repo_root / "specs"
-    mappings_dir = specs_dir / "mappings"
-    specs = {p.stem: p for p in sorted(specs_dir.glob("*.yaml"))}
-    mappings = {p.stem: p for p in sorted(mappings_dir.glob("*.yaml"))}
+    mappings_dir = specs_dir / MAPPINGS_DIR.name
+    specs = {p.stem: p for p in provider_files(specs_dir)}
+    mappings = {p.stem: p for p in provider_files(mappings_dir)}
     if set(specs) != set(mappings):
         raise MappingError(
             f"every spec needs a mapping and every mapping a spec: specs without mapping "

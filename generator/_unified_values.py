@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import _speclib as lib
+
 # The VideoRequest fields a mapping can route, with their canonical type and closed vocabulary.
 FIELD_TYPES: dict[str, tuple[type, tuple[object, ...] | None]] = {
     "seconds": (int, None),
@@ -19,27 +21,12 @@ FIELD_TYPES: dict[str, tuple[type, tuple[object, ...] | None]] = {
 }
 
 
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def resolve(spec: dict[str, Any], node: Any, depth: int = 0) -> Any:
-    """Follow `$ref` (local JSON pointers only) until a node without one."""
-    while isinstance(node, dict) and "$ref" in node:
-        ref = node["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#/") or depth > 32:
-            raise ValueError(f"unsupported reference {ref!r}")
-        target: Any = spec
-        for token in ref[2:].split("/"):
-            key = _unescape(token)
-            if isinstance(target, list) and key.isdigit():
-                target = target[int(key)]
-            elif isinstance(target, dict) and key in target:
-                target = target[key]
-            else:
-                raise ValueError(f"pointer {ref} does not resolve (at {key!r})")
-        node, depth = target, depth + 1
-    return node
+def resolve(spec: dict[str, Any], node: Any) -> Any:
+    """Follow local `$ref`s until a node without one (`_speclib.follow_refs`); ValueError when one dangles."""
+    try:
+        return lib.follow_refs(spec, node, "")[0]
+    except KeyError as exc:
+        raise ValueError(f"pointer {node.get('$ref')} does not resolve ({exc.args[0]})") from exc
 
 
 def enum_values(spec: dict[str, Any], pointer: str) -> list[object]:

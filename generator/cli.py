@@ -25,7 +25,8 @@ def generate(
     except GenerationError as exc:
         typer.echo(f"generation failed:\n{exc}", err=True)
         raise typer.Exit(1) from exc
-    spec_changes = _spec_summaries()
+    # git + YAML + a semantic diff: only worth it when some package changed.
+    spec_changes = _spec_summaries() if any(c.changed for c in changes) else {}
     for change in changes:
         typer.echo(change.summary())
         provider = change.package.removesuffix("_client")
@@ -81,10 +82,10 @@ def vendor(
 @app.command("lint-specs")
 def lint_specs(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Validate every spec (OpenAPI 3.1) and apply the project's spec rules."""
-    from generator._paths import SPECS_DIR
+    from generator._paths import provider_files
     from generator.speclint import run_lint
 
-    raise typer.Exit(run_lint(paths or sorted(SPECS_DIR.glob("*.yaml"))))
+    raise typer.Exit(run_lint(paths or provider_files()))
 
 
 @app.command("spec-diff")
@@ -120,10 +121,10 @@ def decisions(
     """List every decision taken on an ambiguity (x-decisions of the specs, decisions of the mappings), as Markdown."""
     import yaml
 
-    from generator._paths import MAPPINGS_DIR, SPECS_DIR
+    from generator._paths import MAPPINGS_DIR, provider_files
     from generator._speclib import iter_decisions, load_spec
 
-    for spec_path in sorted(SPECS_DIR.glob("*.yaml")):
+    for spec_path in provider_files():
         if provider and spec_path.stem != provider:
             continue
         typer.echo(f"\n### {spec_path.stem}\n\n| id | question | decision | where |\n|---|---|---|---|")

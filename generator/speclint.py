@@ -9,7 +9,6 @@ Schema-level rules (strict requests, lenient responses, enums) live in `_speclin
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,8 @@ from generator._speclint_schemas import schema_problems
 
 Level = Literal["error", "warning"]
 
-# The ambiguities each provider's spec must decide (x-decisions ids), from ../shared/research/providers.md
-# sections 1.11 (Rivya), 2.8 (unified format), 3.9 (GlobalAiOpc). Keyed by `info.x-provider.id`; a provider
-# without an entry has nothing required here (its own `<letter>-x<n>` decisions are still checked).
+# Where an example's payload came from (`x-origin`): copied verbatim from the provider docs, taken from a
+# shared seed, or written from the docs' prose (`described`, kept under examples/<provider>/described/).
 EXAMPLE_ORIGINS = ("verbatim", "seed", "described")
 _LOWER_CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 _URL = re.compile(r"https?://\S+")
@@ -293,13 +291,3 @@ def run_lint(paths: list[Path]) -> int:
         print("lint-specs: no spec to lint")
     print(f"lint-specs: {len(paths)} spec(s), {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m generator.speclint [spec.yaml ...]` (default: every specs/*.yaml)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    return run_lint([Path(arg) for arg in args] or lib.provider_spec_paths())
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,7 +1,7 @@
 """Render the normalizing layer `sora_unified` from the provider specs and their mappings.
 
-`render_unified(repo_root, out_dir)` loads every `specs/<provider>.yaml` with its
-`specs/mappings/<provider>.yaml` (validated against `mapping.schema.json` and cross-checked against the
+`render_specs(specs_dir, out_dir)` loads every `<specs_dir>/<provider>.yaml` with its
+`<specs_dir>/mappings/<provider>.yaml` (validated against `mapping.schema.json` and cross-checked against the
 spec by `_unified_mapping`), then renders `generator/templates/unified/`:
 
 - `*.py.jinja` at the top level render once, verbatim runtime code (errors, models, engines);
@@ -19,11 +19,11 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator._paths import UNIFIED_TEMPLATES_DIR
 from generator._unified_mapping import MappingError, ProviderContext, load_providers
 
-__all__ = ["MappingError", "render_unified"]
+__all__ = ["MappingError", "render_specs"]
 
-TEMPLATES = Path(__file__).resolve().parent / "templates" / "unified"
 # Rendered twice, once per flavor; the output name gets the flavor (e.g. _call_sync.py).
 TWINS = ("_call.py.jinja", "_download.py.jinja", "_client.py.jinja")
 PER_PROVIDER = {"provider.py.jinja": "{id}.py", "session.py.jinja": "{id}_session.py"}
@@ -42,8 +42,6 @@ def py(value: Any) -> str:
     if isinstance(value, tuple):
         inner = ", ".join(py(v) for v in value)
         return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, float) and value.is_integer():
-        return repr(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return repr(value)
     raise TypeError(f"cannot render {type(value).__name__} as a literal")
@@ -51,7 +49,7 @@ def py(value: Any) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(UNIFIED_TEMPLATES_DIR),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -68,13 +66,16 @@ def _write(path: Path, text: str, written: list[Path]) -> None:
     written.append(path)
 
 
-def render_unified(repo_root: Path, out_dir: Path) -> list[Path]:
-    """Write the sora_unified package into `out_dir`; the files written. MappingError on a bad mapping."""
-    providers: list[ProviderContext] = load_providers(repo_root)
+def render_specs(specs_dir: Path, out_dir: Path) -> list[Path]:
+    """Write the sora_unified package for `specs_dir` (and its `mappings/`) into `out_dir`; the files written.
+
+    MappingError on a bad mapping.
+    """
+    providers: list[ProviderContext] = load_providers(specs_dir)
     env = _environment()
     common = {"providers": providers}
     written: list[Path] = []
-    for template in sorted(p for p in TEMPLATES.glob("*.jinja")):
+    for template in sorted(UNIFIED_TEMPLATES_DIR.glob("*.jinja")):
         name = template.name
         if name in TWINS:
             for is_async, flavor in FLAVORS.items():

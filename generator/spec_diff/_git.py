@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 import yaml
 
+from generator import _speclib as lib
+from generator._paths import provider_files
 from generator.spec_diff._model import Change
 from generator.spec_diff._report import exit_status, render
 from generator.spec_diff._schema import Emitter
@@ -27,35 +29,24 @@ class SpecDiffError(Exception):
 
 
 def load_spec(text: str, origin: str) -> dict[str, Any]:
-    """Parse a spec's YAML (or JSON) text into a mapping."""
+    """Parse a spec's YAML (or JSON) text as `_speclib` does (keys as strings, dates as strings)."""
     try:
-        document = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return lib.parse_spec(text, origin)
     except yaml.YAMLError as exc:
         raise SpecDiffError(f"{origin}: not valid YAML: {exc}") from exc
-    if not isinstance(document, dict):
-        raise SpecDiffError(f"{origin}: not a mapping at the top level")
-    return document
-
-
-def provider_of(document: Mapping[str, Any], fallback: str) -> str:
-    """`info.x-provider.id`, else the spec's file stem (docs/conventions.md: the two are equal)."""
-    info = document.get("info")
-    provider = info.get("x-provider") if isinstance(info, Mapping) else None
-    if isinstance(provider, Mapping) and isinstance(provider.get("id"), str):
-        return str(provider["id"])
-    return fallback
+    except ValueError as exc:
+        raise SpecDiffError(str(exc)) from exc
 
 
 def diff_spec_texts(base: str | None, revision: str | None, spec: str) -> list[Change]:
     """Changes between two texts of one spec file; `None` means the file does not exist on that side."""
-    stem = Path(spec).stem
     if base is None and revision is None:
         return []
     if base is None or revision is None:
         text = base if base is not None else revision
         assert text is not None
         present = load_spec(text, spec)
-        emitter = Emitter(provider_of(present, stem))
+        emitter = Emitter(lib.provider_id(present, Path(spec)))
         count = len(operations(present))
         if base is None:
             emitter.emit("spec-added", (), f"new spec {spec} with {count} endpoint(s)")
@@ -63,7 +54,7 @@ def diff_spec_texts(base: str | None, revision: str | None, spec: str) -> list[C
             emitter.emit("spec-removed", (), f"spec {spec} deleted with its {count} endpoint(s)")
         return emitter.changes
     old, new = load_spec(base, f"{spec} (base)"), load_spec(revision, spec)
-    return diff_documents(old, new, provider_of(new, stem))
+    return diff_documents(old, new, lib.provider_id(new, Path(spec)))
 
 
 def _git(toplevel: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -114,7 +105,7 @@ def changed_specs(base: str = "HEAD", root: Path | None = None, paths: Sequence[
     if paths:
         wanted = {(root / p).resolve().relative_to(toplevel).as_posix() for p in paths}
     else:
-        in_tree = {p.relative_to(toplevel).as_posix() for p in (root / SPECS).glob("*.yaml")}
+        in_tree = {p.relative_to(toplevel).as_posix() for p in provider_files(root / SPECS)}
         wanted = in_tree | specs_at(toplevel, base, specs_rel)
     changes: list[Change] = []
     for relpath in sorted(wanted):

@@ -21,7 +21,8 @@ from urllib.parse import urlparse
 
 import httpx
 
-from generator.spec_diff._git import SpecDiffError, load_spec, provider_of
+from generator import _speclib as lib
+from generator.spec_diff._git import SpecDiffError, load_spec
 from generator.spec_diff._model import Change
 from generator.spec_diff._report import exit_status, render
 from generator.spec_diff._schema import Emitter
@@ -95,7 +96,7 @@ def diff_upstream(ours: Mapping[str, Any], upstream: Mapping[str, Any]) -> list[
         # OpenAPI 3.0 has no `webhooks`: an upstream document without them says nothing about ours.
         ours = {k: v for k, v in ours.items() if k != "webhooks"}
     restricted, uncovered = restrict_to(ours, upstream)
-    provider = provider_of(ours, "rivya")
+    provider = lib.provider_id(ours, Path("rivya.yaml"))
     changes = diff_documents(ours, restricted, provider)
     for method, path in uncovered:
         label = f"WEBHOOK {path}" if method == "webhook" else f"{method.upper()} {path}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry
 
 from generator import _speclib as lib
-from generator._paths import SPECS_DIR
+from generator._paths import SPECS_DIR, provider_files
 from tests.contract._contract_mutations import Mutation, derive_mutations
 
 
@@ -41,15 +41,23 @@ class LoadedSpec:
         return self._validators[schema_pointer]
 
 
-def load_all(specs_dir: Path = SPECS_DIR) -> list[LoadedSpec]:
-    """Every `specs/*.yaml`; a spec that does not load is kept with its error (a test reports it)."""
+def load_all(specs_dir: Path = SPECS_DIR) -> tuple[LoadedSpec, ...]:
+    """Every `specs/*.yaml`; a spec that does not load is kept with its error (a test reports it).
+
+    Loaded once per directory and session: the test modules share the specs and their validators.
+    """
+    return _load_all(specs_dir.resolve())
+
+
+@functools.cache
+def _load_all(specs_dir: Path) -> tuple[LoadedSpec, ...]:
     out = []
-    for path in lib.provider_spec_paths(specs_dir):
+    for path in provider_files(specs_dir):
         try:
             out.append(LoadedSpec(path, lib.load_spec(path), None))
         except Exception as exc:  # a YAML error or a non-mapping document: reported, not raised at collection
             out.append(LoadedSpec(path, {}, f"{type(exc).__name__}: {exc}"))
-    return out
+    return tuple(out)
 
 
 def render_errors(display: str, errors: list[ValidationError]) -> list[str]:
@@ -149,19 +157,20 @@ class MutationCase:
         return render_errors(self.case.example.display, errors), matching
 
 
-def example_cases(specs: list[LoadedSpec]) -> list[ExampleCase]:
-    """Every example every loadable spec references (doc-errors are separate)."""
-    return [ExampleCase(s, ex) for s in specs if s.load_error is None for ex in lib.iter_examples(s.spec, s.path)]
+@functools.cache
+def example_cases(specs: tuple[LoadedSpec, ...]) -> tuple[ExampleCase, ...]:
+    """Every example every loadable spec references (doc-errors are separate); once per `load_all` result."""
+    return tuple(ExampleCase(s, ex) for s in specs if s.load_error is None for ex in lib.iter_examples(s.spec, s.path))
 
 
-def doc_error_cases(specs: list[LoadedSpec]) -> list[DocErrorCase]:
+def doc_error_cases(specs: Sequence[LoadedSpec]) -> list[DocErrorCase]:
     """Every `x-documentation-errors` entry of every loadable spec."""
     return [
         DocErrorCase(s, d) for s in specs if s.load_error is None for d in lib.iter_documentation_errors(s.spec, s.path)
     ]
 
 
-def mutation_cases(cases: list[ExampleCase]) -> list[MutationCase]:
+def mutation_cases(cases: Sequence[ExampleCase]) -> list[MutationCase]:
     """The schema-derived broken variants of every example that is valid JSON with a schema."""
     out = []
     for case in cases:

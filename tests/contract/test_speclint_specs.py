@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator._paths import REPO_ROOT, SPECS_DIR
+from generator._paths import REPO_ROOT, SPECS_DIR, provider_files
 from generator._speclib import load_spec
 from generator.speclint import lint_spec, required_decisions
 
-SPECS = sorted(SPECS_DIR.glob("*.yaml"))
+SPECS = provider_files(SPECS_DIR)
 # shared/ stands beside the repo on developer machines and in CI; a vendored copy has no research to compare with.
 RESEARCH = REPO_ROOT.parent / "shared" / "research" / "providers.md"
 

@@ -87,3 +87,22 @@ def test_drift_gate_reports_edits_strays_and_a_clean_tree(tmp_path: Path) -> Non
         [f"{c.package}/{m}" for c in drift.changes for m in c.modified],
         drift.unexpected,
     )
+
+
+def test_generate_command_diffs_specs_only_when_a_package_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every package skipped, `generate` reports them without running the git + YAML spec diff."""
+    from typer.testing import CliRunner
+
+    from generator import _generate, cli
+    from generator._postprocess import PackageChange
+
+    def no_diff() -> dict[str, str]:
+        raise AssertionError("spec summaries computed although nothing changed")
+
+    monkeypatch.setattr(_generate, "generate", lambda force=False: [PackageChange("rivya_client", skipped=True)])
+    monkeypatch.setattr(cli, "_spec_summaries", no_diff)
+    result = CliRunner().invoke(cli.app, ["generate"])
+    assert (0, "rivya_client: unchanged (inputs identical, skipped)") == (
+        result.exit_code,
+        result.output.splitlines()[0],
+    )

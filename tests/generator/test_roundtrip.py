@@ -19,23 +19,25 @@ import httpx
 import pytest
 from openapi_python_client.strings import snake_case
 
-from generator._paths import SPECS_DIR
-from generator._speclib import SpecExample, iter_examples, iter_operations, load_spec, provider_spec_paths
+from generator._paths import SPECS_DIR, provider_files
+from generator._speclib import Spec, SpecExample, iter_examples, iter_operations, load_spec, provider_id
 
+# Each spec loaded once, by provider id (what SpecExample.provider holds).
+SPECS: dict[str, tuple[Path, Spec]] = {}
+for _path in provider_files(SPECS_DIR):
+    _spec = load_spec(_path)
+    SPECS[provider_id(_spec, _path)] = (_path, _spec)
 
-def _json_examples() -> list[SpecExample]:
-    found = []
-    for spec_path in provider_spec_paths(SPECS_DIR):
-        spec = load_spec(spec_path)
-        found += [e for e in iter_examples(spec, spec_path) if e.media_type == "application/json" and not e.webhook]
-    return found
-
-
-EXAMPLES = _json_examples()
+EXAMPLES = [
+    example
+    for path, spec in SPECS.values()
+    for example in iter_examples(spec, path)
+    if example.media_type == "application/json" and not example.webhook
+]
 
 
 def _endpoint(example: SpecExample) -> ModuleType:
-    spec = load_spec(SPECS_DIR / f"{example.provider}.yaml")
+    spec = SPECS[example.provider][1]
     (op,) = [o for o in iter_operations(spec) if o.owner == example.owner]
     tag = op.node["tags"][0]
     return importlib.import_module(f"{example.provider}_client.api.{snake_case(tag)}.{snake_case(example.owner)}")
@@ -81,7 +83,7 @@ def test_request_example_builds_and_serializes(example: SpecExample) -> None:
 
 def test_every_provider_has_examples() -> None:
     """Each spec contributes request and response examples to the round trip (it cannot pass empty)."""
-    providers = {p.stem for p in provider_spec_paths(SPECS_DIR)}
+    providers = {path.stem for path, _ in SPECS.values()}
     assert providers == {e.provider for e in EXAMPLES if e.kind == "request"}
     assert providers == {e.provider for e in EXAMPLES if e.kind == "response"}
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from generator._paths import SPECS_DIR, provider_files
 from generator.spec_diff import RULES, Level, diff_spec_texts, render_text
 
 CASES = Path(__file__).parent / "cases"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
-REPO_SPECS = sorted((Path(__file__).parents[3] / "specs").glob("*.yaml"))
+REPO_SPECS = provider_files(SPECS_DIR)
 SELF_DIFF_SPECS = [
     *(d / name for d in CASE_DIRS for name in ("base.yaml", "revision.yaml")),
     Path(__file__).parent / "upstream" / "rivya.yaml",
