@@ -17,10 +17,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-RIVYA_PAYLOAD = REPO_ROOT / "specs" / "examples" / "rivya" / "getGeneration.response-200.succeeded.json"
+from generator._paths import REPO_ROOT, SPECS_DIR
+
+RIVYA_PAYLOAD = SPECS_DIR / "examples" / "rivya" / "getGeneration.response-200.succeeded.json"
 RIVYA_PREFIX = "/api/v1/generations/"
 OPENAI_PREFIX = "/v1/videos/"
 # The Rivya payload's facts in OpenAI's `Video` shape (openai.types.Video): same id, status, timestamps.

@@ -13,27 +13,15 @@ import asyncio
 import json
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sandbox.clocks import ScaledTime
 
 if TYPE_CHECKING:
     from pyinstrument import Profiler
 
     from sora_unified import AsyncVideoClient
-
-
-def scaled(scale: float) -> tuple[Callable[[], float], Callable[[float], Awaitable[None]]]:
-    """A clock and a sleep where `scale` simulated seconds pass per real second."""
-    origin = time.monotonic()
-
-    def clock() -> float:
-        return (time.monotonic() - origin) * scale
-
-    async def sleep(seconds: float) -> None:
-        await asyncio.sleep(seconds / scale)
-
-    return clock, sleep
 
 
 async def one_task(client: AsyncVideoClient, index: int) -> str:
@@ -51,9 +39,12 @@ async def swarm(
     """Run every task (profiled when a profiler is given: the tasks only, not set-up); the figures as plain data."""
     from sora_unified import AsyncVideoClient
 
-    clock, sleep = scaled(scale)
+    scaled = ScaledTime(scale)
     names = sorted(info.id for info in AsyncVideoClient.providers() if info.id in keys)
-    clients = [AsyncVideoClient(n, api_key=keys[n], base_url=base_url, clock=clock, sleep=sleep) for n in names]
+    clients = [
+        AsyncVideoClient(n, api_key=keys[n], base_url=base_url, clock=scaled.clock, sleep=scaled.async_sleep)
+        for n in names
+    ]
     if profiler is not None:
         profiler.start()
     start = time.perf_counter()

@@ -18,7 +18,8 @@ import httpx
 import psutil  # type: ignore[import-untyped]  # no stubs in the lock; only Process.memory_info is used
 
 from bench._report import Section
-from bench._sandbox_proc import REPO_ROOT, SandboxProcess, sandbox_process
+from bench._sandbox_proc import SandboxProcess, sandbox_process
+from generator._paths import REPO_ROOT
 
 SCALE = 100.0
 SAMPLE_EVERY_S = 0.01

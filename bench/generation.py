@@ -17,9 +17,7 @@ import time
 from pathlib import Path
 
 from bench._report import Section
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
+from generator._paths import REPO_ROOT, SPECS_DIR, VENV_BIN
 
 
 def _env() -> dict[str, str]:
@@ -42,7 +40,7 @@ def workspace(root: Path) -> Path:
     ws = root / "repo"
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(REPO_ROOT / "generator", ws / "generator", ignore=ignore)
-    shutil.copytree(REPO_ROOT / "specs", ws / "specs", ignore=ignore)
+    shutil.copytree(SPECS_DIR, ws / SPECS_DIR.relative_to(REPO_ROOT), ignore=ignore)
     return ws
 
 

@@ -21,37 +21,12 @@ import httpx
 from bench._report import Section
 from sandbox._app import Sandbox
 from sandbox._config import SandboxConfig
-from sandbox._tasks import Clock
+from sandbox.clocks import SimulatedTime
 
 DURATIONS = (60.0, 180.0, 600.0)
 QUEUED_S = 2.0
 # Any epoch-like start: payload timestamps are built from the sandbox clock.
 EPOCH = 1_780_000_000.0
-
-
-class SimulatedTime:
-    """One clock for the sandbox and the client; `sleep` advances it instantly."""
-
-    def __init__(self) -> None:
-        self.now = EPOCH
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += max(0.0, seconds)
-        await asyncio.sleep(0)
-
-
-class _SandboxClock(Clock):
-    """The sandbox's task clock, reading the simulated time instead of the wall clock."""
-
-    def __init__(self, config: SandboxConfig, time: SimulatedTime) -> None:
-        super().__init__(config)
-        self.time = time
-
-    def now(self) -> float:  # type: ignore[override]  # the base reads the wall clock statically
-        return self.time.now
 
 
 class CountingTransport(httpx.AsyncBaseTransport):
@@ -90,7 +65,7 @@ async def simulate(sandbox: Sandbox, time: SimulatedTime, provider: str, duratio
         base_url="http://sandbox.invalid",
         transport=transport,
         clock=time.clock,
-        sleep=time.sleep,
+        sleep=time.async_sleep,
         random=rng.random,
     ) as client:
         submitted_at = time.now
@@ -103,12 +78,11 @@ async def simulate(sandbox: Sandbox, time: SimulatedTime, provider: str, duratio
 
 def outcomes(duration: float, seeds: Iterable[int]) -> dict[str, list[Outcome]]:
     """Every served provider's outcomes for tasks of `duration` seconds, one per seed."""
-    time = SimulatedTime()
+    time = SimulatedTime(EPOCH)
     config = SandboxConfig(
         queued_s=QUEUED_S, running_s=duration - QUEUED_S, validate_responses=False, initial_credits=10**12
     )
-    sandbox = Sandbox(config)
-    sandbox.store.clock = _SandboxClock(config, time)
+    sandbox = Sandbox(config, now=time.clock)
     results: dict[str, list[Outcome]] = {}
     for provider in sorted(sandbox.behaviours):
         results[provider] = [asyncio.run(simulate(sandbox, time, provider, duration, s)) for s in seeds]

@@ -1,11 +1,20 @@
 """Local fake providers: every spec in specs/ served on 127.0.0.1 with tasks, media, faults and counters.
 
 `python -m sandbox` serves them until Ctrl-C; tests use `run_sandbox` or the pytest plugin
-`sandbox.pytest_plugin`.
+`sandbox.pytest_plugin`. The server (starlette, uvicorn, openapi-core: the `[sandbox]` extra) is imported on
+first use of `run_sandbox`/`SandboxHandle`, so the dependency-free `sandbox.clocks` and the configuration
+types import without that extra (the `sora-video` CLI relies on it).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from sandbox._config import EndpointKind, FaultConfig, FaultKind, SandboxConfig, ScriptedFault
-from sandbox.server import SandboxHandle, run_sandbox
+
+if TYPE_CHECKING:
+    from sandbox.server import SandboxHandle, run_sandbox
 
 __all__ = [
     "EndpointKind",
@@ -16,3 +25,12 @@ __all__ = [
     "ScriptedFault",
     "run_sandbox",
 ]
+_SERVER_NAMES = frozenset({"SandboxHandle", "run_sandbox"})
+
+
+def __getattr__(name: str) -> Any:
+    # PEP 562: the server and its dependencies load on first use (ImportError without the extra, as a
+    # plain `from sandbox import run_sandbox` would raise).
+    if name in _SERVER_NAMES:
+        return getattr(importlib.import_module("sandbox.server"), name)
+    raise AttributeError(f"module 'sandbox' has no attribute {name!r}")

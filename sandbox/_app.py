@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
+from collections.abc import Callable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -39,12 +41,12 @@ _NOT_JSON = (
 
 
 class Sandbox:
-    """State and routes of one sandbox run."""
+    """State and routes of one sandbox run; tasks age on `now` (epoch seconds, the wall clock by default)."""
 
-    def __init__(self, config: SandboxConfig) -> None:
+    def __init__(self, config: SandboxConfig, now: Callable[[], float] = time.time) -> None:
         self.config = config
         self.specs: dict[str, ProviderSpec] = load_specs(config.specs_dir)
-        self.store = TaskStore(config)
+        self.store = TaskStore(config, now)
         self.faults = FaultPlan(config.faults)
         self.media = MediaCache()
         self.behaviours: dict[str, Behaviour] = {}
@@ -55,6 +57,17 @@ class Sandbox:
         self.keys: dict[str, tuple[str, ...]] = {
             pid: tuple(config.keys.get(pid, ())) or (b.default_key,) for pid, b in self.behaviours.items()
         }
+
+    def stats(self) -> dict[str, Any]:
+        """Every counter as JSON data (`GET /_sandbox/stats`), with the scripted faults still queued."""
+        with self.store.lock:
+            body = self.store.stats.to_json()
+        body["scripted_faults_pending"] = self.faults.pending()
+        return body
+
+    def reset(self, idempotency: bool = False) -> None:
+        """Zero the counters (`POST /_sandbox/reset`); forget Idempotency-Keys too when asked."""
+        self.store.reset_stats(idempotency=idempotency)
 
     def app(self) -> ASGIApp:
         """The ASGI app, wrapped outside starlette's own middleware so transport faults can reach the socket."""
@@ -100,7 +113,7 @@ class Sandbox:
         shim = shim_request(spec, request.method, request.url.path, request.query_params, request.headers, body)
         reason = spec.validate_request(shim)
         if reason is not None:
-            reply = behaviour.validation_error(op.operation_id, reason)
+            reply = behaviour.validation_error(reason)
         else:
             reply = await behaviour.handle(self._call(request, op, api_key or "", body, fault))
         if fault is not None and fault.kind is FaultKind.UNKNOWN_STATUS and isinstance(reply.body, dict):

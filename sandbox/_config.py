@@ -12,7 +12,12 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-DEFAULT_SPECS_DIR = Path(__file__).resolve().parent.parent / "specs"
+from generator._paths import SPECS_DIR
+
+# A wheel carries the specs inside this package (pyproject: hatch `force-include` of specs/); a checkout
+# (or an editable install) reads them from the repository, next to this package.
+_PACKAGED_SPECS_DIR = Path(__file__).resolve().parent / "_specs_data"
+DEFAULT_SPECS_DIR = _PACKAGED_SPECS_DIR if _PACKAGED_SPECS_DIR.is_dir() else SPECS_DIR
 
 
 class FaultKind(enum.StrEnum):

@@ -10,7 +10,7 @@ POST /_sandbox/faults/script    queue faults for the next matching requests: [{"
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -36,17 +36,11 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
         )
 
     async def stats(request: Request) -> Response:
-        with sandbox.store.lock:
-            body: dict[str, Any] = sandbox.store.stats.to_json()
-        body["scripted_faults_pending"] = sandbox.faults.pending()
-        return JSONResponse(body)
+        return JSONResponse(sandbox.stats())
 
     async def reset(request: Request) -> Response:
         options = await request.json() if await request.body() else {}
-        with sandbox.store.lock:
-            sandbox.store.reset_stats()
-            if options.get("idempotency"):
-                sandbox.store.idempotency.clear()
+        sandbox.reset(idempotency=bool(options.get("idempotency")))
         return JSONResponse({"reset": True})
 
     async def faults(request: Request) -> Response:

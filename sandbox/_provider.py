@@ -98,7 +98,7 @@ class Behaviour:
             401, "api_key_missing" if missing else "api_key_invalid", "A valid Bearer API key is required."
         )
 
-    def validation_error(self, operation_id: str, message: str) -> Reply:
+    def validation_error(self, message: str) -> Reply:
         """The reply to a request that does not conform to the spec."""
         return self.error(400, "validation_failed", message)
 

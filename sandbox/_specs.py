@@ -1,9 +1,11 @@
 """The provider specs as the sandbox reads them: routes, security, request schemas and openapi-core validators.
 
-Providers are discovered from `specs/*.yaml` (`info.x-provider.id`); routes come from `paths` (prefixed
-with the path part of the first server URL), so no route is retyped here. Requests and responses are checked
-with openapi-core 0.23.1 through a small `Request`/`Response` protocol shim: the shim reports the spec's
-own server origin as `host_url`, so server matching works whatever port the sandbox listens on.
+Providers are discovered (`generator._paths.provider_files`), loaded and walked with the generator's own spec
+library (`generator._speclib`: one YAML parse per spec, the same `$ref` rules as speclint and the contract
+tests); routes come from `paths` (prefixed with the path part of the first server URL), so no route is
+retyped here. Requests and responses are checked with openapi-core 0.23.1, built from the already-parsed
+spec, through a small `Request`/`Response` protocol shim: the shim reports the spec's own server origin as
+`host_url`, so server matching works whatever port the sandbox listens on.
 """
 
 from __future__ import annotations
@@ -15,17 +17,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from jsonschema.exceptions import ValidationError
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
+from generator import _speclib
+from generator._paths import provider_files
 from sandbox._config import EndpointKind
 from sandbox._multipart import parse_form
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _VAR = re.compile(r"\{([^}]+)\}")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")  # RFC 3986 characters
 
@@ -45,10 +47,6 @@ class Operation:
     def endpoint_kind(self) -> EndpointKind:
         """POST operations create something; every other operation reads."""
         return EndpointKind.CREATE if self.method == "post" else EndpointKind.STATUS
-
-    def documented_statuses(self) -> set[int]:
-        """The HTTP statuses this operation documents."""
-        return {int(code) for code in self.node.get("responses", {}) if str(code).isdigit()}
 
 
 @dataclass
@@ -76,11 +74,10 @@ class ShimResponse:
 class ProviderSpec:
     """A loaded provider spec: its operations, schema look-ups and openapi-core validators."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, document: _speclib.Spec) -> None:
         self.path = path
-        with path.open(encoding="utf-8") as fh:
-            self.document: dict[str, Any] = yaml.safe_load(fh)
-        self.provider_id: str = self.document["info"]["x-provider"]["id"]
+        self.document = document
+        self.provider_id = _speclib.provider_id(document, path)
         # openapi-core 0.23.1 validates OAS 3.1 `format: binary` parts as JSON strings and rejects the bytes its
         # own multipart loader yields (python-openapi/openapi-core#854); file parts are handed over as text.
         # `format: uri` is only checked when a checker is registered (rfc3987 is not installed): register one, so
@@ -89,39 +86,39 @@ class ProviderSpec:
             extra_media_type_deserializers={"multipart/form-data": _multipart_as_text},
             extra_format_validators={"uri": is_uri},
         )
-        self.openapi = OpenAPI.from_file_path(str(path), config=config)
-        self.origin, self.prefix = _server_origin_and_prefix(self.document)
+        # One parse: openapi-core gets the document already loaded, with the base URI `from_file_path` would set.
+        self.openapi = OpenAPI.from_dict(document, base_uri=path.resolve().as_uri(), config=config)
+        self.origin, self.prefix = _server_origin_and_prefix(document)
         self.operations: dict[str, Operation] = dict(self._operations())
 
+    @classmethod
+    def load(cls, path: Path) -> ProviderSpec:
+        """Parse `path` once (`_speclib.load_spec`) and build everything from that document."""
+        return cls(path, _speclib.load_spec(path))
+
     def _operations(self) -> Iterator[tuple[str, Operation]]:
-        default_security = self.document.get("security", [])
-        for spec_path, item in self.document.get("paths", {}).items():
-            for method in HTTP_METHODS:
-                if method not in item:
-                    continue
-                node = item[method]
-                security = node.get("security", default_security)
-                yield (
-                    node["operationId"],
-                    Operation(
-                        provider=self.provider_id,
-                        operation_id=node["operationId"],
-                        method=method,
-                        path=self.prefix + spec_path,
-                        secured=any(bool(req) for req in security),
-                        node=node,
-                    ),
-                )
+        default_security: list[Any] = self.document.get("security") or []
+        for op in _speclib.iter_operations(self.document):
+            if op.webhook:
+                continue  # webhooks are calls a provider makes, not routes it serves
+            security: list[Any] = op.node.get("security", default_security)
+            yield (
+                op.owner,
+                Operation(
+                    provider=self.provider_id,
+                    operation_id=op.owner,
+                    method=op.method,
+                    path=self.prefix + op.path,
+                    secured=any(bool(req) for req in security),
+                    node=op.node,
+                ),
+            )
 
     def resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
         """Follow local `$ref`s until a real node is reached."""
-        while "$ref" in node:
-            ref: str = node["$ref"]
-            target: Any = self.document
-            for part in ref.removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            node = target
-        return node
+        target, _ = _speclib.follow_refs(self.document, node, "")
+        resolved: Mapping[str, Any] = target
+        return resolved
 
     def request_schema(self, operation_id: str) -> Mapping[str, Any]:
         """The (resolved) schema of the operation's first request body media type."""
@@ -250,12 +247,6 @@ def shim_request(spec: ProviderSpec, method: str, path: str, query: Any, headers
 
 
 def load_specs(specs_dir: Path) -> dict[str, ProviderSpec]:
-    """Every provider spec in `specs_dir`, keyed by provider id."""
-    found: dict[str, ProviderSpec] = {}
-    for path in sorted(specs_dir.glob("*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            head = yaml.safe_load(fh)
-        if isinstance(head, dict) and "x-provider" in head.get("info", {}):
-            spec = ProviderSpec(path)
-            found[spec.provider_id] = spec
-    return found
+    """Every provider spec in `specs_dir` (`specs/*.yaml`), keyed by provider id."""
+    specs = (ProviderSpec.load(path) for path in provider_files(specs_dir))
+    return {spec.provider_id: spec for spec in specs}

@@ -11,6 +11,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,15 +56,13 @@ class TaskView:
 
 
 class Clock:
-    """Scaled task clock: `time_scale` simulated seconds per real second."""
+    """Scaled task clock: `time_scale` simulated seconds per real second of `now` (the wall clock by default)."""
 
-    def __init__(self, config: SandboxConfig) -> None:
+    def __init__(self, config: SandboxConfig, now: Callable[[], float] = time.time) -> None:
         self.config = config
-
-    @staticmethod
-    def now() -> float:
-        """Wall-clock time (timestamps in payloads are real)."""
-        return time.time()
+        # Epoch seconds: payload timestamps are built from it. Tests and the polling benchmark pass a
+        # `sandbox.clocks.SimulatedTime.clock` instead, so task phases follow time they step themselves.
+        self.now = now
 
     def view(self, task: Task) -> TaskView:
         """Phase and progress of `task` now."""
@@ -108,15 +107,14 @@ class Stats:
 
 
 class TaskStore:
-    """Tasks, idempotency records, credits and counters, behind one lock (uvicorn runs in another thread)."""
+    """Tasks, idempotency records, uploaded files and counters, behind one lock (uvicorn runs in another thread)."""
 
-    def __init__(self, config: SandboxConfig) -> None:
+    def __init__(self, config: SandboxConfig, now: Callable[[], float] = time.time) -> None:
         self.config = config
-        self.clock = Clock(config)
+        self.clock = Clock(config, now)
         self.lock = threading.RLock()
         self.tasks: dict[tuple[str, str], Task] = {}
         self.idempotency: dict[tuple[str, str, str], tuple[str, str]] = {}  # -> (body digest, task id)
-        self.credits: dict[tuple[str, str], int] = {}
         self.files: dict[tuple[str, str], dict[str, Any]] = {}
         self.stats = Stats()
 
@@ -131,17 +129,9 @@ class TaskStore:
         with self.lock:
             return self.tasks.get((provider, task_id))
 
-    def balance(self, provider: str, api_key: str) -> int:
-        """Credits left for a key."""
-        with self.lock:
-            return self.credits.setdefault((provider, api_key), self.config.initial_credits)
-
-    def charge(self, provider: str, api_key: str, amount: int) -> None:
-        """Take credits for a task."""
-        with self.lock:
-            self.credits[(provider, api_key)] = self.balance(provider, api_key) - amount
-
-    def reset_stats(self) -> None:
-        """Zero every counter (tasks and credits stay)."""
+    def reset_stats(self, idempotency: bool = False) -> None:
+        """Zero every counter (tasks stay); forget Idempotency-Keys too when asked."""
         with self.lock:
             self.stats = Stats()
+            if idempotency:
+                self.idempotency.clear()

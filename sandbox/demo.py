@@ -8,7 +8,7 @@ PyAV (size, resolution, duration), then the sandbox stops. No API key, no networ
 
 Time runs `SCALE` times faster in the sandbox and in the client's clock and sleeps (`ScaledTime`), so the
 polling guidance each provider documents (GlobalAiOpc: 30-60 s) is followed as written, only faster.
-`ScaledTime` and `probe` are reused by `sandbox.soak` and the end-to-end tests.
+`probe` is reused by `sandbox.soak` and the end-to-end tests.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from sandbox._config import SandboxConfig
+from sandbox.clocks import ScaledTime
 from sandbox.server import SandboxHandle, run_sandbox
-from sora_unified import AsyncVideoClient, ProviderInfo, SoraUnifiedError, VideoClient, VideoRequest, VideoTask
+from sandbox.testing import accepted_request
+from sora_unified import AsyncVideoClient, ProviderInfo, SoraUnifiedError, VideoClient, VideoTask
 
 SCALE = 20.0
 # About a minute of simulated render time: long enough to watch the statuses change, ~3 s of wall time.
@@ -33,25 +35,6 @@ CONFIG = SandboxConfig(
     time_scale=SCALE, queued_s=4.0, running_s=40.0, video_fps=8, video_long_side=640, video_short_side=360
 )
 PROMPT = "A paper boat crossing a pond at dawn"
-
-
-@dataclass(frozen=True)
-class ScaledTime:
-    """The sandbox clock's speed-up applied to a client: `clock` runs `scale` times faster, sleeps are shorter."""
-
-    scale: float
-
-    def clock(self) -> float:
-        """Simulated monotonic seconds (for `VideoClient(clock=...)`: deadlines are in simulated time)."""
-        return time.monotonic() * self.scale
-
-    def sleep(self, seconds: float) -> None:
-        """Sleep `seconds` of simulated time (for `VideoClient(sleep=...)`)."""
-        time.sleep(max(0.0, seconds) / self.scale)
-
-    async def async_sleep(self, seconds: float) -> None:
-        """Sleep `seconds` of simulated time (for `AsyncVideoClient(sleep=...)`)."""
-        await asyncio.sleep(max(0.0, seconds) / self.scale)
 
 
 @dataclass(frozen=True)
@@ -72,17 +55,6 @@ def probe(path: Path) -> VideoFacts:
         frames = sum(1 for _ in container.decode(video=0))
         duration = container.duration / av.time_base if container.duration else 0.0
         return VideoFacts(stream.width, stream.height, duration, frames, stream.codec_context.name)
-
-
-def demo_request(info: ProviderInfo) -> VideoRequest:
-    """A request `info`'s provider accepts: its default model, first allowed duration and orientation."""
-    model = info.model(info.default_model) or info.models[0]
-    return VideoRequest(
-        prompt=f"{PROMPT} ({info.display_name})",
-        seconds=model.durations[0] if model.durations else None,
-        orientation=model.orientations[0] if model.orientations else None,
-        model=model.id,
-    )
 
 
 @dataclass(frozen=True)
@@ -117,7 +89,7 @@ async def one_video(
         clock=scaled.clock,
         sleep=scaled.async_sleep,
     ) as client:
-        task = await client.submit(demo_request(info))
+        task = await client.submit(accepted_request(info, f"{PROMPT} ({info.display_name})"))
         show(task)
         done = await client.wait(task, timeout=3600, on_update=show)
         path = await client.download(done, out_dir / f"{info.id}.mp4")

@@ -1,14 +1,15 @@
 """pytest plugin: `-p sandbox.pytest_plugin` (or `pytest_plugins = ["sandbox.pytest_plugin"]`).
 
-Fixtures: `sandbox_config` (override it to change the clock or faults), `sandbox` (one server per test
-module), `sandbox_session` (one per session, default config). Tests stay isolated through counters reset
-and fault settings restored after each test that uses `sandbox`, which also fails when a reply of the
-sandbox violated its spec.
+Fixtures: `sandbox_config` (override it to change the clock speed or faults), `sandbox_clock` (override it
+with `sandbox.clocks.SimulatedTime().clock` to step task time by hand), `sandbox` (one server per test
+module). Tests stay isolated through counters reset and fault settings restored after each test that uses
+`sandbox`, which also fails when a reply of the sandbox violated its spec.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -25,9 +26,15 @@ def sandbox_config() -> SandboxConfig:
 
 
 @pytest.fixture(scope="module")
-def sandbox_server(sandbox_config: SandboxConfig) -> Iterator[SandboxHandle]:
+def sandbox_clock() -> Callable[[], float]:
+    """The epoch-seconds clock the module's sandbox ages tasks on (the wall clock)."""
+    return time.time
+
+
+@pytest.fixture(scope="module")
+def sandbox_server(sandbox_config: SandboxConfig, sandbox_clock: Callable[[], float]) -> Iterator[SandboxHandle]:
     """A sandbox shared by one test module."""
-    with run_sandbox(sandbox_config) as handle:
+    with run_sandbox(sandbox_config, now=sandbox_clock) as handle:
         yield handle
 
 
@@ -44,10 +51,3 @@ def sandbox(sandbox_server: SandboxHandle) -> Iterator[SandboxHandle]:
     violations = sandbox_server.stats()["response_violations"]
     if violations:
         pytest.fail("the sandbox sent replies that violate the specs:\n" + "\n".join(violations))
-
-
-@pytest.fixture(scope="session")
-def sandbox_session() -> Iterator[SandboxHandle]:
-    """One sandbox for the whole session (fast clock, no random faults)."""
-    with run_sandbox(FAST) as handle:
-        yield handle

@@ -13,7 +13,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -42,17 +42,11 @@ class SandboxHandle:
 
     def stats(self) -> dict[str, Any]:
         """The same counters as `GET /_sandbox/stats`."""
-        with self.sandbox.store.lock:
-            body = self.sandbox.store.stats.to_json()
-        body["scripted_faults_pending"] = self.sandbox.faults.pending()
-        return body
+        return self.sandbox.stats()
 
     def reset_stats(self, idempotency: bool = False) -> None:
-        """Zero the counters (and forget Idempotency-Keys when asked)."""
-        with self.sandbox.store.lock:
-            self.sandbox.store.reset_stats()
-            if idempotency:
-                self.sandbox.store.idempotency.clear()
+        """Zero the counters (and forget Idempotency-Keys when asked), as `POST /_sandbox/reset`."""
+        self.sandbox.reset(idempotency=idempotency)
 
     def set_faults(self, faults: FaultConfig | None = None, **changes: Any) -> FaultConfig:
         """Replace the fault settings (a FaultConfig, or field changes on the current one); returns them."""
@@ -82,10 +76,13 @@ def _bound_socket(port: int) -> socket.socket:
 
 @contextmanager
 def run_sandbox(
-    config: SandboxConfig | None = None, port: int = 0, log_level: str = "warning"
+    config: SandboxConfig | None = None, port: int = 0, log_level: str = "warning", now: Callable[[], float] = time.time
 ) -> Iterator[SandboxHandle]:
-    """Start the sandbox on 127.0.0.1 (port 0: chosen by the OS), yield a handle, stop it cleanly on exit."""
-    sandbox = Sandbox(config or SandboxConfig())
+    """Start the sandbox on 127.0.0.1 (port 0: chosen by the OS), yield a handle, stop it cleanly on exit.
+
+    Tasks age on `now` (epoch seconds): pass `sandbox.clocks.SimulatedTime().clock` to step time by hand.
+    """
+    sandbox = Sandbox(config or SandboxConfig(), now)
     sock = _bound_socket(port)
     port = sock.getsockname()[1]
     server = _Server(

@@ -37,8 +37,10 @@ from typing import Any
 import httpx
 
 from sandbox._config import EndpointKind, FaultConfig, FaultKind, SandboxConfig, ScriptedFault
-from sandbox.demo import ScaledTime, probe
+from sandbox.clocks import ScaledTime
+from sandbox.demo import probe
 from sandbox.server import SandboxHandle, run_sandbox
+from sandbox.testing import accepted_request, default_model
 from sora_unified import (
     AsyncVideoClient,
     DownloadError,
@@ -161,9 +163,8 @@ DEFINITIONS = [
 
 def request_for(info: ProviderInfo, index: int) -> VideoRequest:
     """The default model's first duration, orientations alternating (few distinct videos: the media cache hits)."""
-    model = info.model(info.default_model) or info.models[0]
-    orientation = model.orientations[index % len(model.orientations)] if model.orientations else None
-    return VideoRequest(prompt="soak", seconds=model.durations[0], orientation=orientation)
+    orientations = default_model(info).orientations
+    return accepted_request(info, "soak", orientations[index % len(orientations)] if orientations else None)
 
 
 class Soak:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sandbox.clocks import ScaledTime  # standard library only: no sandbox extra needed
 from sora_cli._exit import CliError
 from sora_unified import ProviderInfo, TaskRef, VideoClient
 
@@ -77,7 +77,8 @@ def _sandbox(provider: str, time_scale: float) -> Iterator[tuple[str, str]]:
     try:
         from sandbox import SandboxConfig, run_sandbox
     except ImportError as exc:
-        raise CliError(f"--sandbox needs the repository's sandbox package and its dev dependencies ({exc})") from exc
+        hint = "pip install 'sora-video-toolkit[sandbox]'"
+        raise CliError(f"--sandbox needs the sandbox's dependencies: {hint} ({exc})") from exc
     with run_sandbox(SandboxConfig(time_scale=time_scale)) as handle:
         if provider not in handle.keys:
             raise CliError(f"the sandbox does not serve {provider!r} (it serves: {', '.join(handle.providers)})")
@@ -100,13 +101,14 @@ def open_session(options: Options) -> Iterator[Session]:
                 scale = SANDBOX_TIME_SCALE
             base_url, api_key = stack.enter_context(_sandbox(provider, scale))
         secrets = env_secrets() + ((api_key,) if api_key else ())
+        scaled = ScaledTime(scale)
         client = VideoClient(
             provider,
             api_key=api_key,
             base_url=base_url,
             timeout=options.http_timeout,
-            clock=lambda: time.monotonic() * scale,
-            sleep=lambda seconds: time.sleep(seconds / scale),
+            clock=scaled.clock,
+            sleep=scaled.sleep,
         )
         stack.callback(client.close)
         yield Session(client=client, secrets=secrets, ephemeral=options.sandbox)

@@ -11,15 +11,18 @@ import hashlib
 import ipaddress
 import json
 import secrets
+from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from sandbox._config import SandboxConfig
 from sandbox._multipart import UploadedFile, sniff_mime
 from sandbox._provider import Behaviour as BaseBehaviour
 from sandbox._provider import Call, Reply, handles, request_id
-from sandbox._tasks import Phase, Task, new_id
+from sandbox._specs import ProviderSpec
+from sandbox._tasks import Phase, Task, TaskStore, new_id
 
 # Rivya documents no status for insufficient_credits (decision R8: any 4XX); the sandbox uses 402.
 _INSUFFICIENT_CREDITS_STATUS = 402
@@ -35,31 +38,26 @@ class Behaviour(BaseBehaviour):
 
     default_key = "rvya_sk_sandbox_0123456789abcdef"
 
+    def __init__(self, spec: ProviderSpec, store: TaskStore, config: SandboxConfig) -> None:
+        super().__init__(spec, store, config)
+        schemas: Mapping[str, Any] = spec.document["components"]["schemas"]
+        self.cards = model_cards(schemas)
+        self.http_status: Mapping[str, int | None] = schemas.get("ErrorCode", {}).get("x-http-status", {})
+        # Credits as a running total per key (under the store's lock): creates charge it; a task that will fail
+        # waits in `_refunds` until its failure shows, then gives its credits back.
+        self._spent: Counter[str] = Counter()
+        self._refunds: dict[str, list[Task]] = {}
+
     def error(self, status: int, code: str, message: str) -> Reply:
         """`{"error": {"code", "message", "requestId"}}` (https://rivya.ai/docs/api-errors-and-limits)."""
-        documented = self._http_status().get(code)
+        documented = self.http_status.get(code)
         return Reply(documented or status, {"error": {"code": code, "message": message, "requestId": request_id()}})
-
-    def _http_status(self) -> Mapping[str, int | None]:
-        schema = self.spec.document["components"]["schemas"].get("ErrorCode", {})
-        statuses: Mapping[str, int | None] = schema.get("x-http-status", {})
-        return statuses
 
     def server_error(self, status: int) -> Reply:
         """503 is the documented `public_api_disabled`; 500 has no documented code."""
         if status == 503:
             return self.error(503, "public_api_disabled", "Public API calls are temporarily disabled.")
         return self.error(status, "internal_error", "Internal error.")
-
-    # ------------------------------------------------------------------ model cards
-    def model_cards(self) -> dict[str, Mapping[str, Any]]:
-        """`x-model-card` entries of the spec, by model id."""
-        cards: dict[str, Mapping[str, Any]] = {}
-        for schema in self.spec.document["components"]["schemas"].values():
-            card = schema.get("x-model-card") if isinstance(schema, dict) else None
-            if card:
-                cards[card["model_id"]] = card
-        return cards
 
     # ------------------------------------------------------------------ generations
     def render(self, call: Call, task: Task) -> dict[str, Any]:
@@ -89,11 +87,20 @@ class Behaviour(BaseBehaviour):
         }
 
     def balance(self, api_key: str) -> int:
-        """Initial credits minus every task not failed (failed tasks are refunded)."""
+        """Initial credits minus the key's tasks, failed ones refunded (https://rivya.ai/docs/api-credits)."""
         with self.store.lock:
-            tasks = [t for t in self.store.tasks.values() if t.provider == self.provider_id and t.api_key == api_key]
-        spent = sum(t.credits for t in tasks if self.view(t).phase is not Phase.FAILED)
-        return self.config.initial_credits - spent
+            pending = self._refunds.get(api_key, [])
+            for task in [t for t in pending if self.view(t).phase is Phase.FAILED]:
+                pending.remove(task)
+                self._spent[api_key] -= task.credits
+            return self.config.initial_credits - self._spent[api_key]
+
+    def charge(self, task: Task) -> None:
+        """Take a new task's credits from its key (to be given back if the task fails)."""
+        with self.store.lock:
+            self._spent[task.api_key] += task.credits
+            if task.fails:
+                self._refunds.setdefault(task.api_key, []).append(task)
 
     @handles("createGeneration")
     async def create_generation(self, call: Call) -> Reply:
@@ -110,12 +117,13 @@ class Behaviour(BaseBehaviour):
                     task = self.store.get(self.provider_id, record[1])
                     assert task is not None
                     return Reply(200, self.render(call, task))
-            card = self.model_cards().get(call.json["model"], {})
+            card = self.cards.get(call.json["model"], {})
             credits = int(card.get("base_credits", 0))
             if self.balance(call.api_key) < credits:
                 return self.error(_INSUFFICIENT_CREDITS_STATUS, "insufficient_credits", "Not enough credits.")
             task = self._new_task(call, credits)
             self.store.add(task)
+            self.charge(task)
             if idem is not None:
                 self.store.idempotency[(self.provider_id, call.api_key, idem)] = (digest, task.id)
                 self.store.stats.idempotency[f"{self.provider_id}/{call.api_key}/{idem}"] += 1
@@ -156,7 +164,7 @@ class Behaviour(BaseBehaviour):
     def upload_limits(self, kind: str, model: str | None) -> tuple[int, list[str]]:
         """Max bytes and MIME types for a kind: the model card's when `model` is given, else the defaults."""
         if model:
-            limits = self.model_cards().get(model, {}).get("reference_media", {}).get("limits", {})
+            limits = self.cards.get(model, {}).get("reference_media", {}).get("limits", {})
             if kind not in limits:
                 return 0, []
             return int(limits[kind]["max_bytes"]), list(limits[kind]["mime_types"])
@@ -213,7 +221,7 @@ class Behaviour(BaseBehaviour):
     @handles("listModels")
     async def list_models(self, call: Call) -> Reply:
         """The catalog, one PublicModel per `x-model-card` of the spec."""
-        return Reply(200, {"object": "list", "data": [model_entry(c) for c in self.model_cards().values()]})
+        return Reply(200, {"object": "list", "data": [model_entry(c) for c in self.cards.values()]})
 
     @handles("createWebhookEndpoint")
     async def create_webhook_endpoint(self, call: Call) -> Reply:
@@ -243,6 +251,16 @@ class Behaviour(BaseBehaviour):
                 "revoked_at": None,
             },
         )
+
+
+def model_cards(schemas: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """`x-model-card` entries of the spec's component schemas, by model id."""
+    cards: dict[str, Mapping[str, Any]] = {}
+    for schema in schemas.values():
+        card = schema.get("x-model-card") if isinstance(schema, dict) else None
+        if card:
+            cards[card["model_id"]] = card
+    return cards
 
 
 def model_entry(card: Mapping[str, Any]) -> dict[str, Any]:

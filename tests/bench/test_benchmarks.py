@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from bench import __main__ as cli
 from bench import concurrency, generation, imports, overhead, polling
 from bench._report import Section
@@ -70,7 +68,6 @@ def test_polling_covers_every_provider_and_task_length() -> None:
     assert len(providers) * len(polling.DURATIONS) * 2 == len(names(section))
 
 
-@pytest.mark.slow
 def test_generation_times_make_generate_and_bare_cli() -> None:
     """Benchmark 5 runs make generate (clean, no-op, forced) and the bare CLI in a scratch copy."""
     section = generation.run(rounds=1)

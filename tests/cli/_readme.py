@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator._paths import VENV_BIN
+
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TIMEOUT_S = 180
 
@@ -140,7 +142,7 @@ def run_check(check: Check, context: Context, targets: set[str] | None = None) -
         return f"{where}: `{check.source}` names no target of `make help`: {missing}" if missing else ""
     env = dict(context.env)
     # The venv's own scripts (sora-video) come first, as after `source .venv/bin/activate`.
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", os.defpath)])
+    env["PATH"] = os.pathsep.join([str(VENV_BIN), env.get("PATH", os.defpath)])
     if check.kind == "python":
         script = context.cwd / f"readme_L{check.line}.py"
         script.write_text(check.source + "\n", encoding="utf-8")

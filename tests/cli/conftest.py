@@ -14,15 +14,27 @@ from typing import Any
 
 import pytest
 
-from sandbox import SandboxConfig, SandboxHandle
-from sandbox.pytest_plugin import sandbox, sandbox_config, sandbox_server
+from sandbox import SandboxConfig, SandboxHandle, run_sandbox
+from sandbox.pytest_plugin import sandbox, sandbox_clock, sandbox_config, sandbox_server
 from sora_cli.__main__ import main
 from sora_unified import VideoClient
 
-__all__ = ["clean_env", "cli", "sandbox", "sandbox_config", "sandbox_env", "sandbox_server"]
+__all__ = [
+    "clean_env",
+    "cli",
+    "long_running_sandbox",
+    "sandbox",
+    "sandbox_clock",
+    "sandbox_config",
+    "sandbox_env",
+    "sandbox_server",
+]
 
 PROVIDERS = tuple(sorted(info.id for info in VideoClient.providers()))
 TASK_KEYS = {"ref", "id", "provider", "model", "status", "progress", "video_url", "error", "created_at", "updated_at"}
+# Tasks run for 3000 simulated seconds (30 s of wall time at this clock): still running whenever a test looks,
+# whatever the machine's speed.
+LONG_RUNNING = SandboxConfig(time_scale=100.0, queued_s=2.0, running_s=3000.0)
 
 
 @dataclass(frozen=True)
@@ -48,12 +60,17 @@ def error_line(result: CliResult) -> str:
     return errors[0]
 
 
+def submit_task(cli: Callable[..., CliResult], provider: str = "rivya") -> dict[str, Any]:
+    """Submit a task through the CLI (`submit --json`, which must succeed silently on stderr); the task JSON."""
+    result = cli("submit", "-p", provider, "--prompt", "a red fox", "--json")
+    assert (0, "") == (result.code, result.err)
+    task: dict[str, Any] = result.json()
+    return task
+
+
 def submit_id(cli: Callable[..., CliResult], provider: str = "rivya") -> str:
     """Submit a task through the CLI; its id."""
-    result = cli("submit", "-p", provider, "--prompt", "a red fox", "--json")
-    assert 0 == result.code, result.err
-    task_id: str = result.json()["id"]
-    return task_id
+    return str(submit_task(cli, provider)["id"])
 
 
 def provider_env(handle: SandboxHandle, time_scale: float) -> dict[str, str]:
@@ -63,6 +80,13 @@ def provider_env(handle: SandboxHandle, time_scale: float) -> dict[str, str]:
         env[info.api_key_env] = handle.keys[info.id]
         env[info.base_url_env] = handle.base_url
     return env
+
+
+@pytest.fixture(scope="session")
+def long_running_sandbox() -> Iterator[SandboxHandle]:
+    """One `LONG_RUNNING` sandbox for the session (test_unfinished and test_subprocess share it)."""
+    with run_sandbox(LONG_RUNNING) as handle:
+        yield handle
 
 
 @pytest.fixture

@@ -10,28 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from generator._paths import SPECS_DIR
 from sandbox import SandboxHandle
 from sora_unified import VideoClient
 
-from .conftest import PROVIDERS, TASK_KEYS, CliResult
+from .conftest import PROVIDERS, TASK_KEYS, CliResult, submit_task
 
 Cli = Callable[..., CliResult]
-SPECS = Path(__file__).resolve().parents[2] / "specs"
 PLAIN_LINE = re.compile(r"^(\w+):(\S+) (queued|running|succeeded) (\d+%|-) \d+s$")
-
-
-def _submit(cli: Cli, provider: str) -> dict[str, object]:
-    result = cli("submit", "-p", provider, "--prompt", "a red fox", "--json")
-    assert (0, "") == (result.code, result.err)
-    task: dict[str, object] = result.json()
-    return task
 
 
 def test_providers_json_lists_every_spec(cli: Cli) -> None:
     """`providers --json` has one entry per specs/*.yaml with every model and its allowed values."""
     result = cli("providers", "--json")
     body = result.json()
-    assert sorted(p.stem for p in SPECS.glob("*.yaml")) == [p["id"] for p in body["providers"]]
+    assert sorted(p.stem for p in SPECS_DIR.glob("*.yaml")) == [p["id"] for p in body["providers"]]
     expected = {info.id: [m.id for m in info.models] for info in VideoClient.providers()}
     assert expected == {p["id"]: [m["id"] for m in p["models"]] for p in body["providers"]}
     rivya = next(p for p in body["providers"] if p["id"] == "rivya")
@@ -52,7 +45,7 @@ def test_providers_table_names_models_and_fields(cli: Cli) -> None:
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_submit_json_is_one_task_object(sandbox_env: SandboxHandle, cli: Cli, provider: str) -> None:
     """`submit --json` prints one task object with the documented keys and creates exactly one task."""
-    task = _submit(cli, provider)
+    task = submit_task(cli, provider)
     assert TASK_KEYS == set(task)
     assert (provider, f"{provider}:{task['id']}") == (task["provider"], task["ref"])
     assert 1 == sum(sandbox_env.stats()["tasks_created"].values())
@@ -70,7 +63,7 @@ def test_status_accepts_id_ref_file_and_stdin(
     sandbox_env: SandboxHandle, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A submitted task is found again by id + --provider, by provider:id, from its JSON file and from stdin."""
-    task = _submit(cli, "unifiedvideo")  # unifiedvideo ids contain a colon themselves
+    task = submit_task(cli, "unifiedvideo")  # unifiedvideo ids contain a colon themselves
     task_file = tmp_path / "task.json"
     task_file.write_text(json.dumps(task), encoding="utf-8")
     by_id = cli("status", str(task["id"]), "-p", "unifiedvideo", "--json").json()["id"]
@@ -83,7 +76,7 @@ def test_status_accepts_id_ref_file_and_stdin(
 
 def test_task_file_wins_over_sora_provider(sandbox_env: SandboxHandle, cli: Cli, tmp_path: Path) -> None:
     """SORA_PROVIDER does not override the provider a task file names (only an explicit --provider conflicts)."""
-    task = _submit(cli, "rivya")
+    task = submit_task(cli, "rivya")
     task_file = tmp_path / "task.json"
     task_file.write_text(json.dumps(task), encoding="utf-8")
     result = cli("status", str(task_file), "--json")
@@ -92,14 +85,14 @@ def test_task_file_wins_over_sora_provider(sandbox_env: SandboxHandle, cli: Cli,
 
 def test_wait_json_ends_succeeded(sandbox_env: SandboxHandle, cli: Cli) -> None:
     """`wait --json` prints the final task only (no progress lines)."""
-    task = _submit(cli, "rivya")
+    task = submit_task(cli, "rivya")
     result = cli("wait", str(task["id"]), "-p", "rivya", "--json")
     assert (0, "", "succeeded") == (result.code, result.err, result.json()["status"])
 
 
 def test_wait_prints_plain_progress_lines_when_not_a_terminal(sandbox_env: SandboxHandle, cli: Cli) -> None:
     """Off a terminal, wait writes one plain line per change on stderr and the final task line on stdout."""
-    task = _submit(cli, "unifiedvideo")
+    task = submit_task(cli, "unifiedvideo")
     result = cli("wait", str(task["ref"]))
     lines = result.err.splitlines()
     assert [] == [line for line in lines if not PLAIN_LINE.match(line)]
@@ -109,7 +102,7 @@ def test_wait_prints_plain_progress_lines_when_not_a_terminal(sandbox_env: Sandb
 
 def test_download_saves_the_video(sandbox_env: SandboxHandle, cli: Cli, tmp_path: Path) -> None:
     """`download TASK OUT --json` saves an MP4 and reports its path and size."""
-    task = _submit(cli, "rivya")
+    task = submit_task(cli, "rivya")
     assert 0 == cli("wait", str(task["ref"]), "--json").code
     out = tmp_path / "fox.mp4"
     body = cli("download", str(task["ref"]), str(out), "--json").json()

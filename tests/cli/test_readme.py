@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from generator._paths import REPO_ROOT
 from sandbox import SandboxConfig, SandboxHandle
 from sora_unified import VideoClient
 
 from . import _readme
 from .conftest import provider_env
 
-REPO = Path(__file__).resolve().parents[2]
-README = REPO / "README.md"
+README = REPO_ROOT / "README.md"
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "README.sample.md"
 
 
@@ -33,7 +33,7 @@ def _params(path: Path) -> list[object]:
 @pytest.fixture(scope="module")
 def targets() -> set[str]:
     """The targets `make help` lists."""
-    return _readme.make_targets(REPO)
+    return _readme.make_targets(REPO_ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def _context(name: str, sandbox: SandboxHandle, config: SandboxConfig, cwd: Path
     env = {k: v for k, v in os.environ.items() if k not in names}
     env.update(provider_env(sandbox, config.time_scale))
     env["SORA_PROVIDER"] = VideoClient.providers()[0].id
-    return _readme.Context(name=name, repo=REPO, cwd=cwd, env=env)
+    return _readme.Context(name=name, repo=REPO_ROOT, cwd=cwd, env=env)
 
 
 def test_readme_exists_and_has_checks() -> None:

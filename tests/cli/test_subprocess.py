@@ -11,17 +11,15 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from sandbox import SandboxConfig, SandboxHandle, run_sandbox
+from generator._paths import VENV_BIN
+from sandbox import SandboxHandle
 from sora_unified import VideoClient
 
-from .conftest import provider_env
+from .conftest import LONG_RUNNING, provider_env
 
-SCRIPT = shutil.which("sora-video", path=str(Path(sys.executable).parent))
+SCRIPT = shutil.which("sora-video", path=str(VENV_BIN))
 
 
 def _base_env() -> dict[str, str]:
@@ -34,13 +32,6 @@ def _base_env() -> dict[str, str]:
 def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     assert SCRIPT is not None, "the sora-video console script is not installed in the venv (make venv)"
     return subprocess.run([SCRIPT, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
-
-
-@pytest.fixture(scope="module")
-def slow_sandbox() -> Iterator[SandboxHandle]:
-    """Tasks that stay running for 30 s of wall time (for the Ctrl-C test)."""
-    with run_sandbox(SandboxConfig(time_scale=100.0, running_s=3000.0)) as handle:
-        yield handle
 
 
 def test_task_is_resumed_by_other_processes(sandbox: SandboxHandle, tmp_path: Path) -> None:
@@ -69,9 +60,9 @@ def test_error_is_one_line_without_traceback(tmp_path: Path) -> None:
     assert (3, "", 1) == (result.returncode, result.stdout, len(result.stderr.splitlines()))
 
 
-def test_ctrl_c_while_waiting_exits_130(slow_sandbox: SandboxHandle, tmp_path: Path) -> None:
+def test_ctrl_c_while_waiting_exits_130(long_running_sandbox: SandboxHandle, tmp_path: Path) -> None:
     """SIGINT during wait exits 130 and prints how to resume the task."""
-    env = {**_base_env(), **provider_env(slow_sandbox, 100.0)}
+    env = {**_base_env(), **provider_env(long_running_sandbox, LONG_RUNNING.time_scale)}
     submitted = _run(["submit", "-p", "rivya", "--prompt", "a red fox", "--json"], env, tmp_path)
     task_id = json.loads(submitted.stdout)["id"]
     assert SCRIPT is not None

@@ -1,7 +1,7 @@
 """Commands on tasks that have not finished: --timeout, download too early, Ctrl-C (exit codes 6 and 130).
 
-The module's sandbox runs tasks for 3000 simulated seconds (30 s of wall time at its clock), so they
-are still running whenever a test looks, whatever the machine's speed.
+The module uses the session's `LONG_RUNNING` sandbox (conftest): its tasks are still running whenever a
+test looks, whatever the machine's speed.
 """
 
 from __future__ import annotations
@@ -14,15 +14,21 @@ import pytest
 from sandbox import SandboxConfig, SandboxHandle
 from sora_unified import VideoClient
 
-from .conftest import CliResult, error_line, submit_id
+from .conftest import LONG_RUNNING, CliResult, error_line, submit_id
 
 Cli = Callable[..., CliResult]
 
 
 @pytest.fixture(scope="module")
 def sandbox_config() -> SandboxConfig:
-    """Tasks that stay running for the whole module."""
-    return SandboxConfig(time_scale=100.0, queued_s=2.0, running_s=3000.0)
+    """Tasks that stay running for the whole module (the variables `sandbox_env` sets follow its clock)."""
+    return LONG_RUNNING
+
+
+@pytest.fixture(scope="module")
+def sandbox_server(long_running_sandbox: SandboxHandle) -> SandboxHandle:
+    """The session's long-running sandbox, instead of one started for this module."""
+    return long_running_sandbox
 
 
 def test_wait_timeout_exits_6_with_resume_hint(sandbox_env: SandboxHandle, cli: Cli) -> None:

@@ -17,12 +17,12 @@ import httpx
 import pytest
 
 from sandbox import SandboxConfig, SandboxHandle
-from sandbox.demo import ScaledTime
+from sandbox.clocks import ScaledTime
+from sandbox.testing import accepted_request
 from sora_unified import (
     AsyncVideoClient,
     ClientStats,
     Orientation,
-    ProviderInfo,
     RetryPolicy,
     TaskRef,
     VideoClient,
@@ -40,9 +40,7 @@ NON_IDEMPOTENT = sorted(p for p, info in INFOS.items() if not info.idempotent_su
 
 def request_for(provider: str, orientation: Orientation | None = None, prompt: str = "a paper boat") -> VideoRequest:
     """A request the provider's default model accepts (first allowed duration)."""
-    info: ProviderInfo = INFOS[provider]
-    model = info.model(info.default_model) or info.models[0]
-    return VideoRequest(prompt=prompt, seconds=model.durations[0], orientation=orientation or model.orientations[0])
+    return accepted_request(INFOS[provider], prompt, orientation)
 
 
 def plain_transport(is_async: bool) -> httpx.HTTPTransport | httpx.AsyncHTTPTransport:

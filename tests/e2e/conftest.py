@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from sandbox.pytest_plugin import sandbox, sandbox_config, sandbox_server, sandbox_session
+from sandbox.pytest_plugin import sandbox, sandbox_clock, sandbox_config, sandbox_server
 from sandbox.server import SandboxHandle
 from tests.e2e._layer import flavor, layer
 
-__all__ = ["client", "flavor", "layer", "sandbox", "sandbox_config", "sandbox_server", "sandbox_session"]
+__all__ = ["client", "flavor", "layer", "sandbox", "sandbox_clock", "sandbox_config", "sandbox_server"]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import pytest
 
 from sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
 from sandbox.demo import probe
+from sandbox.testing import default_model
 from sora_unified import (
     AuthenticationError,
     MalformedResponseError,
@@ -78,7 +79,7 @@ def test_bad_key_is_authentication_error(layer: Callable[..., Layer], sandbox: S
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_local_validation_sends_nothing(layer: Callable[..., Layer], sandbox: SandboxHandle, provider: str) -> None:
     """A duration the provider cannot serve is refused before any request (the layer has no bypass)."""
-    allowed = (INFOS[provider].model(INFOS[provider].default_model) or INFOS[provider].models[0]).durations
+    allowed = default_model(INFOS[provider]).durations
     with pytest.raises(ValidationError) as caught:
         layer(provider).submit(VideoRequest(prompt="x", seconds=7))
     error = caught.value

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
 
 from sandbox import SandboxConfig, SandboxHandle, run_sandbox
+from sandbox.pytest_plugin import FAST
 from sandbox.testing import auth
 
 RIVYA_BODY = {"model": "sora-2-pro", "prompt": "a red kite over the sea"}
@@ -21,6 +24,19 @@ UNIFIED_BODY = {
 }
 OPC_BODY = {"model": "openAiSora2Pro", "prompt": "a red kite", "seconds": 4}
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+# provider -> (create path, create body, status path of the created task)
+TASKS = {
+    "rivya": ("/api/v1/generations", RIVYA_BODY, "/api/v1/generations/{id}"),
+    "unifiedvideo": ("/v1/video/create", UNIFIED_BODY, "/v1/video/query?id={id}"),
+    "globalaiopc": ("/kyyReactApiServer/v1/sora/videos", OPC_BODY, "/kyyReactApiServer/v1/result/{id}"),
+}
+
+
+@pytest.fixture(scope="module")
+def sandbox_config() -> SandboxConfig:
+    """The plugin's fast clock, with two accepted keys per provider (`auth(..., key_index=1)` is the other)."""
+    return replace(FAST, keys={provider: (f"sbx-{provider}-owner", f"sbx-{provider}-other") for provider in TASKS})
+
 
 # (provider, method, path, body that breaks the spec, expected status, where the error text lives)
 INVALID = [
@@ -102,14 +118,16 @@ def test_missing_and_invalid_keys_get_401(
     assert expected == [dig(missing.json(), code_at), dig(invalid.json(), code_at)]
 
 
-@pytest.mark.parametrize(("provider", "path", "code_at"), AUTHED)
-def test_unknown_task_gets_404(
-    client: httpx.Client, sandbox: SandboxHandle, provider: str, path: str, code_at: tuple[str, ...]
-) -> None:
-    """A task id the key does not own gets 404 (Rivya: not_found)."""
-    paths = {"rivya": "/api/v1/generations/task_nope", "unifiedvideo": path, "globalaiopc": path}
-    response = client.get(paths[provider], headers=auth(sandbox, provider))
-    assert 404 == response.status_code
+@pytest.mark.parametrize("provider", sorted(TASKS))
+def test_task_of_another_key_is_404(client: httpx.Client, sandbox: SandboxHandle, provider: str) -> None:
+    """A task reads 200 with the key that created it, 404 with another accepted key, and 404 for an unknown id."""
+    create, body, status = TASKS[provider]
+    task_id = client.post(create, json=body, headers=auth(sandbox, provider)).json()["id"]
+    owner = client.get(status.format(id=quote(task_id, safe="")), headers=auth(sandbox, provider))
+    other = client.get(status.format(id=quote(task_id, safe="")), headers=auth(sandbox, provider, key_index=1))
+    unknown = client.get(status.format(id="task_nope"), headers=auth(sandbox, provider))
+    assert (200, task_id) == (owner.status_code, owner.json()["id"])
+    assert [404, 404] == [other.status_code, unknown.status_code]
 
 
 def test_models_is_public_and_lists_the_spec_models(client: httpx.Client, sandbox: SandboxHandle) -> None:
@@ -179,9 +197,13 @@ def test_upload_rejections(client: httpx.Client, sandbox: SandboxHandle, data: b
 
 
 def test_get_file_of_another_key_is_404(client: httpx.Client, sandbox: SandboxHandle) -> None:
-    """getFile answers not_found for a missing file id."""
-    response = client.get("/api/v1/files/file_missing", headers=auth(sandbox, "rivya"))
-    assert (404, "not_found") == (response.status_code, response.json()["error"]["code"])
+    """getFile answers the uploading key, and not_found to another accepted key and for a missing file id."""
+    file_id = upload(client, sandbox, PNG, kind="image").json()["id"]
+    owner = client.get(f"/api/v1/files/{file_id}", headers=auth(sandbox, "rivya"))
+    other = client.get(f"/api/v1/files/{file_id}", headers=auth(sandbox, "rivya", key_index=1))
+    missing = client.get("/api/v1/files/file_missing", headers=auth(sandbox, "rivya"))
+    assert (200, file_id) == (owner.status_code, owner.json()["id"])
+    assert [(404, "not_found")] * 2 == [(r.status_code, r.json()["error"]["code"]) for r in (other, missing)]
 
 
 def test_stats_over_http_count_requests_and_tasks(client: httpx.Client, sandbox: SandboxHandle) -> None:

@@ -1,27 +1,47 @@
-"""Task lifecycles of the three fake providers over raw HTTP, driven by the specs' documented request examples."""
+"""Task lifecycles of the three fake providers over raw HTTP, driven by the specs' documented request examples.
+
+The module's sandbox ages tasks on a simulated clock that each poll steps by `STEP_S`, so every phase is
+seen the same number of times whatever the machine's load (no real time is involved).
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
+from generator._paths import SPECS_DIR
 from sandbox import SandboxConfig, SandboxHandle
-from sandbox.testing import auth, distinct, poll
+from sandbox.clocks import SimulatedTime
+from sandbox.testing import auth, distinct
+from sandbox.testing import poll as poll_every
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "specs" / "examples"
+EXAMPLES = SPECS_DIR / "examples"
 ISO_MS_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 FAIL = " [sandbox:fail]"
+STEP_S = 0.5  # simulated seconds between polls: 4 polls see a task queued, 10 see it running
+TIME = SimulatedTime()  # the module's task time, moved only by `poll`
+
+
+@pytest.fixture(scope="module")
+def sandbox_clock() -> Callable[[], float]:
+    """The module's sandbox ages tasks on the simulated time."""
+    return TIME.clock
 
 
 @pytest.fixture(scope="module")
 def sandbox_config() -> SandboxConfig:
-    """Slow enough that a 5 ms poll loop sees every phase (0.1 s queued, 0.25 s running)."""
-    return SandboxConfig(time_scale=20.0, queued_s=2.0, running_s=5.0)
+    """2 s queued and 5 s running, in simulated seconds."""
+    return SandboxConfig(time_scale=1.0, queued_s=2.0, running_s=5.0)
+
+
+def poll(fetch: Callable[[], dict[str, Any]], terminal: set[str]) -> list[dict[str, Any]]:
+    """`sandbox.testing.poll`, stepping the simulated time by `STEP_S` between polls."""
+    return poll_every(fetch, terminal, pause=lambda: TIME.advance(STEP_S))
 
 
 def examples(provider: str, operation_id: str) -> list[Any]:
@@ -57,6 +77,23 @@ def test_rivya_task_fails(client: httpx.Client, sandbox: SandboxHandle) -> None:
     last = seen[-1]
     assert ["queued", "processing", "failed"] == distinct([p["status"] for p in seen])
     assert (None, 0, "generation_failed") == (last["result"], last["final_credits"], last["error"]["code"])
+
+
+def test_rivya_failed_task_credits_come_back(client: httpx.Client, sandbox: SandboxHandle) -> None:
+    """Rivya: a task's base credits are taken at create and given back once the task has failed."""
+    headers = auth(sandbox, "rivya")
+
+    def credits() -> int:
+        balance: int = client.get("/api/v1/credits", headers=headers).json()["current_credits"]
+        return balance
+
+    before = credits()
+    created = client.post(
+        "/api/v1/generations", json={"model": "sora-2-pro", "prompt": "a storm" + FAIL}, headers=headers
+    )
+    while_running = credits()
+    poll(lambda: client.get(f"/api/v1/generations/{created.json()['id']}", headers=headers).json(), {"failed"})
+    assert (75, before) == (before - while_running, credits())
 
 
 def unified_task(client: httpx.Client, sandbox: SandboxHandle, body: dict[str, Any]) -> list[dict[str, Any]]:

@@ -16,10 +16,10 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks
 
+from generator._paths import SPECS_DIR
 from sandbox import SandboxHandle, run_sandbox
 from sandbox.pytest_plugin import FAST
 
-SPECS = Path(__file__).resolve().parents[2] / "specs"
 MAX_EXAMPLES = 50
 CASES: Counter[str] = Counter()
 
@@ -63,5 +63,5 @@ def make_test(spec_path: Path) -> Any:
     return test
 
 
-for _spec in sorted(SPECS.glob("*.yaml")):
+for _spec in sorted(SPECS_DIR.glob("*.yaml")):
     globals()[f"test_{_spec.stem}_sandbox_conforms_to_spec"] = make_test(_spec)
