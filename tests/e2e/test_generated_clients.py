@@ -14,11 +14,11 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-import yaml
 
 import globalaiopc_client
 import rivya_client
 import unifiedvideo_client
+from generator._speclib import iter_operations, load_spec
 from globalaiopc_client.api.result import get_result
 from globalaiopc_client.api.sora import create_sora_video
 from globalaiopc_client.models import CreateSoraVideoRequest, GlobalAiOpcErrorResponse, SoraVideoTask
@@ -134,11 +134,9 @@ PROVIDERS = sorted(ADAPTERS)
 
 def documents(provider: str, operation_id: str, status: int) -> bool:
     """Whether the provider's spec documents `status` (or its `5XX` range) for that operation."""
-    spec = yaml.safe_load((DEFAULT_SPECS_DIR / f"{provider}.yaml").read_text(encoding="utf-8"))
-    for item in spec["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                return bool({str(status), f"{str(status)[0]}XX"} & set(operation["responses"]))
+    for operation in iter_operations(load_spec(DEFAULT_SPECS_DIR / f"{provider}.yaml")):
+        if operation.owner == operation_id:
+            return bool({str(status), f"{str(status)[0]}XX"} & set(operation.node["responses"]))
     raise LookupError(f"{provider} has no operation {operation_id}")
 
 
