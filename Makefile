@@ -1,5 +1,5 @@
 # Every target bootstraps what it needs: a pinned uv in .bootstrap/, then the locked .venv/.
-# Targets are thin: the work lives in Python (generator/, sandbox/, sora_cli/, bench/).
+# Targets are thin: the work lives in Python (generator/, sora_sandbox/, sora_cli/, bench/).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -62,7 +62,7 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, S
 	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
-	$(PY) -m mypy generator sandbox sora_cli bench
+	$(PY) -m mypy generator sora_sandbox sora_cli bench
 	$(PY) -m mypy generated
 	$(PY) -m mypy tests/unified/test_typing_readme.py
 
@@ -79,13 +79,13 @@ upstream-check: $(STAMP) ## Diff Rivya's published openapi.json against specs/ri
 	$(PY) -m generator upstream-check
 
 sandbox: $(STAMP) ## Serve the three providers locally on 127.0.0.1 (Ctrl-C to stop)
-	$(PY) -m sandbox
+	$(PY) -m sora_sandbox
 
 demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_unified
-	$(PY) -m sandbox.demo
+	$(PY) -m sora_sandbox.demo
 
 soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
-	$(PY) -m sandbox.soak --tasks $(N) --fault-rate $(F)
+	$(PY) -m sora_sandbox.soak --tasks $(N) --fault-rate $(F)
 
 bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation
 	$(PY) -m bench

@@ -2,7 +2,7 @@
 """Request counters of one client, readable as `client.stats` (a `ClientStats` snapshot).
 
 The retry loop (`_call_*`) and the download loop count every HTTP request they send, so monitoring and
-the soak (`sandbox/soak.py`) read how much work the layer did, retries included, without parsing logs.
+the soak (`sora_sandbox/soak.py`) read how much work the layer did, retries included, without parsing logs.
 Counters are plain integers bumped from the client's own calls (one event loop, or the GIL for threads).
 """
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from sandbox import SandboxConfig, SandboxHandle, run_sandbox
-from sandbox.pytest_plugin import sandbox, sandbox_clock, sandbox_config, sandbox_server
 from sora_cli.__main__ import main
+from sora_sandbox import SandboxConfig, SandboxHandle, run_sandbox
+from sora_sandbox.pytest_plugin import sandbox, sandbox_clock, sandbox_config, sandbox_server
 from sora_unified import VideoClient
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Configuration of a sandbox run: clock, keys, credits and fault injection.
 
-`SandboxConfig` is what `run_sandbox` and `python -m sandbox` take; `FaultConfig` is the part that can be
+`SandboxConfig` is what `run_sandbox` and `python -m sora_sandbox` take; `FaultConfig` is the part that can be
 changed while the sandbox runs (`SandboxHandle.set_faults` or `PUT /_sandbox/faults`).
 """
 

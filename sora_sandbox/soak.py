@@ -1,4 +1,4 @@
-"""`python -m sandbox.soak --tasks N --fault-rate F` (`make soak`): N tasks through sora_unified under random faults.
+"""`python -m sora_sandbox.soak --tasks N --fault-rate F` (`make soak`): N tasks through sora_unified, random faults.
 
 Tasks go round-robin to every provider the layer discovers, through `AsyncVideoClient` with bounded concurrency
 and the sandbox's sped-up clock (`ScaledTime`). Each logical submit gets its own API key, so the sandbox's
@@ -36,11 +36,11 @@ from typing import Any
 
 import httpx
 
-from sandbox._config import EndpointKind, FaultConfig, FaultKind, SandboxConfig, ScriptedFault
-from sandbox.clocks import ScaledTime
-from sandbox.demo import probe
-from sandbox.server import SandboxHandle, run_sandbox
-from sandbox.testing import accepted_request, default_model
+from sora_sandbox._config import EndpointKind, FaultConfig, FaultKind, SandboxConfig, ScriptedFault
+from sora_sandbox.clocks import ScaledTime
+from sora_sandbox.demo import probe
+from sora_sandbox.server import SandboxHandle, run_sandbox
+from sora_sandbox.testing import accepted_request, default_model
 from sora_unified import (
     AsyncVideoClient,
     DownloadError,
@@ -349,7 +349,7 @@ def summarize(config: SoakConfig, outcomes: list[TaskOutcome], stats: dict[str, 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen profiles and print their reports; 1 when the default profile misses its target."""
-    parser = argparse.ArgumentParser(prog="python -m sandbox.soak", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m sora_sandbox.soak", description=__doc__.split("\n\n")[0])
     parser.add_argument("--tasks", type=int, default=300, help="logical submits (default 300)")
     parser.add_argument("--fault-rate", type=float, default=0.2, help="fault probability per call (default 0.2)")
     parser.add_argument("--concurrency", type=int, default=50, help="tasks in flight at once (default 50)")

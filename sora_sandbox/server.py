@@ -20,8 +20,8 @@ from typing import Any
 
 import uvicorn
 
-from sandbox._app import Sandbox
-from sandbox._config import FaultConfig, SandboxConfig, ScriptedFault
+from sora_sandbox._app import Sandbox
+from sora_sandbox._config import FaultConfig, SandboxConfig, ScriptedFault
 
 _START_TIMEOUT_S = 10.0
 
@@ -80,7 +80,7 @@ def run_sandbox(
 ) -> Iterator[SandboxHandle]:
     """Start the sandbox on 127.0.0.1 (port 0: chosen by the OS), yield a handle, stop it cleanly on exit.
 
-    Tasks age on `now` (epoch seconds): pass `sandbox.clocks.SimulatedTime().clock` to step time by hand.
+    Tasks age on `now` (epoch seconds): pass `sora_sandbox.clocks.SimulatedTime().clock` to step time by hand.
     """
     sandbox = Sandbox(config or SandboxConfig(), now)
     sock = _bound_socket(port)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from sandbox.server import SandboxHandle
+from sora_sandbox.server import SandboxHandle
 from sora_unified import ModelCapabilities, Orientation, ProviderInfo, VideoRequest
 
 POLL_INTERVAL_S = 0.005

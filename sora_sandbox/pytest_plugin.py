@@ -1,7 +1,7 @@
-"""pytest plugin: `-p sandbox.pytest_plugin` (or `pytest_plugins = ["sandbox.pytest_plugin"]`).
+"""pytest plugin: `-p sora_sandbox.pytest_plugin` (or `pytest_plugins = ["sora_sandbox.pytest_plugin"]`).
 
 Fixtures: `sandbox_config` (override it to change the clock speed or faults), `sandbox_clock` (override it
-with `sandbox.clocks.SimulatedTime().clock` to step task time by hand), `sandbox` (one server per test
+with `sora_sandbox.clocks.SimulatedTime().clock` to step task time by hand), `sandbox` (one server per test
 module). Tests stay isolated through counters reset and fault settings restored after each test that uses
 `sandbox`, which also fails when a reply of the sandbox violated its spec.
 """
@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from sandbox._config import SandboxConfig
-from sandbox.server import SandboxHandle, run_sandbox
+from sora_sandbox._config import SandboxConfig
+from sora_sandbox.server import SandboxHandle, run_sandbox
 
 FAST = SandboxConfig(time_scale=100.0, queued_s=2.0, running_s=5.0)  # a task takes 70 ms of wall time
 

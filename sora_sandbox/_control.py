@@ -16,10 +16,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from sandbox._config import FaultConfig, ScriptedFault
+from sora_sandbox._config import FaultConfig, ScriptedFault
 
 if TYPE_CHECKING:
-    from sandbox._app import Sandbox
+    from sora_sandbox._app import Sandbox
 
 
 def control_routes(sandbox: Sandbox) -> list[BaseRoute]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sandbox._config import SandboxConfig
+from sora_sandbox._config import SandboxConfig
 
 
 class Phase(enum.Enum):
@@ -61,7 +61,7 @@ class Clock:
     def __init__(self, config: SandboxConfig, now: Callable[[], float] = time.time) -> None:
         self.config = config
         # Epoch seconds: payload timestamps are built from it. Tests and the polling benchmark pass a
-        # `sandbox.clocks.SimulatedTime.clock` instead, so task phases follow time they step themselves.
+        # `sora_sandbox.clocks.SimulatedTime.clock` instead, so task phases follow time they step themselves.
         self.now = now
 
     def view(self, task: Task) -> TaskView:

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from email.utils import formatdate
 
-from sandbox._config import APPLICABLE, EndpointKind, FaultConfig, FaultKind, ScriptedFault
+from sora_sandbox._config import APPLICABLE, EndpointKind, FaultConfig, FaultKind, ScriptedFault
 
 
 @dataclass(frozen=True)

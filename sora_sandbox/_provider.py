@@ -1,6 +1,6 @@
 """What every fake provider implements, and the request/reply types the dispatcher hands it.
 
-A provider module (`sandbox/_providers/<provider id>.py`) defines a `Behaviour` subclass with one method
+A provider module (`sora_sandbox/_providers/<provider id>.py`) defines a `Behaviour` subclass with one method
 per operationId it serves, registered with `@handles("operationId")`; routes, validation and auth are
 done by the dispatcher from the spec, so a behaviour only builds payloads in the provider's own shape.
 """
@@ -15,9 +15,9 @@ from typing import Any, ClassVar
 
 from starlette.datastructures import QueryParams
 
-from sandbox._config import SandboxConfig
-from sandbox._specs import ProviderSpec
-from sandbox._tasks import Task, TaskStore, TaskView
+from sora_sandbox._config import SandboxConfig
+from sora_sandbox._specs import ProviderSpec
+from sora_sandbox._tasks import Task, TaskStore, TaskView
 
 
 @dataclass
@@ -139,9 +139,9 @@ def request_id() -> str:
 
 
 def load_behaviour(spec: ProviderSpec, store: TaskStore, config: SandboxConfig) -> Behaviour | None:
-    """The fake for a provider spec, from `sandbox._providers.<provider id>` (None when there is none)."""
+    """The fake for a provider spec, from `sora_sandbox._providers.<provider id>` (None when there is none)."""
     try:
-        module = importlib.import_module(f"sandbox._providers.{spec.provider_id}")
+        module = importlib.import_module(f"sora_sandbox._providers.{spec.provider_id}")
     except ModuleNotFoundError:
         return None
     cls: type[Behaviour] = module.Behaviour

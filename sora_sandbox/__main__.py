@@ -1,4 +1,4 @@
-"""`python -m sandbox` (`make sandbox`): serve every provider spec on 127.0.0.1 until Ctrl-C.
+"""`python -m sora_sandbox` (`make sandbox`): serve every provider spec on 127.0.0.1 until Ctrl-C.
 
 Prints the base URL (the same for every provider: paths do not collide) and a test key per provider.
 """
@@ -9,13 +9,13 @@ import argparse
 import threading
 from pathlib import Path
 
-from sandbox._config import DEFAULT_SPECS_DIR, FaultConfig, SandboxConfig
-from sandbox.server import run_sandbox
+from sora_sandbox._config import DEFAULT_SPECS_DIR, FaultConfig, SandboxConfig
+from sora_sandbox.server import run_sandbox
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
-    parser = argparse.ArgumentParser(prog="python -m sandbox", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m sora_sandbox", description=__doc__)
     parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: any free port)")
     parser.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="directory of the provider specs")
     parser.add_argument("--time-scale", type=float, default=1.0, help="simulated seconds per real second")

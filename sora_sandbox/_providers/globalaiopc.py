@@ -11,9 +11,9 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sandbox._provider import Behaviour as BaseBehaviour
-from sandbox._provider import Call, Reply, handles
-from sandbox._tasks import Phase, Task
+from sora_sandbox._provider import Behaviour as BaseBehaviour
+from sora_sandbox._provider import Call, Reply, handles
+from sora_sandbox._tasks import Phase, Task
 
 
 class Behaviour(BaseBehaviour):

@@ -1,4 +1,4 @@
-"""`python -m sandbox.demo` (`make demo`): one video per provider through sora_unified, against the local sandbox.
+"""`python -m sora_sandbox.demo` (`make demo`): one video per provider through sora_unified, against the local sandbox.
 
 Starts the sandbox on a free port of 127.0.0.1, and for every provider the normalizing layer knows (discovered
 from the specs, never listed here) submits one request that provider accepts, built from its capability data
@@ -8,7 +8,7 @@ PyAV (size, resolution, duration), then the sandbox stops. No API key, no networ
 
 Time runs `SCALE` times faster in the sandbox and in the client's clock and sleeps (`ScaledTime`), so the
 polling guidance each provider documents (GlobalAiOpc: 30-60 s) is followed as written, only faster.
-`probe` is reused by `sandbox.soak` and the end-to-end tests.
+`probe` is reused by `sora_sandbox.soak` and the end-to-end tests.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ import av
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from sandbox._config import SandboxConfig
-from sandbox.clocks import ScaledTime
-from sandbox.server import SandboxHandle, run_sandbox
-from sandbox.testing import accepted_request
+from sora_sandbox._config import SandboxConfig
+from sora_sandbox.clocks import ScaledTime
+from sora_sandbox.server import SandboxHandle, run_sandbox
+from sora_sandbox.testing import accepted_request
 from sora_unified import AsyncVideoClient, ProviderInfo, SoraUnifiedError, VideoClient, VideoTask
 
 SCALE = 20.0
@@ -136,7 +136,7 @@ def report(results: list[Outcome | BaseException], console: Console) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the demo; 0 when every provider produced a video."""
-    parser = argparse.ArgumentParser(prog="python -m sandbox.demo", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m sora_sandbox.demo", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("out"), help="directory for <provider>.mp4 (default: out)")
     args = parser.parse_args(argv)
     console = Console()

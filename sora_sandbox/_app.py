@@ -21,16 +21,16 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp
 from werkzeug.datastructures import Headers
 
-from sandbox._config import EndpointKind, FaultKind, SandboxConfig
-from sandbox._control import control_routes
-from sandbox._faults import Fault, FaultPlan
-from sandbox._media import media_response
-from sandbox._multipart import parse_form
-from sandbox._provider import Behaviour, Call, Reply, load_behaviour
-from sandbox._specs import Operation, ProviderSpec, ShimRequest, ShimResponse, load_specs, shim_request
-from sandbox._tasks import Phase, TaskStore
-from sandbox._transport import ConnectionMiddleware, CutResponse, ResetResponse, connection
-from sandbox._video import MediaCache
+from sora_sandbox._config import EndpointKind, FaultKind, SandboxConfig
+from sora_sandbox._control import control_routes
+from sora_sandbox._faults import Fault, FaultPlan
+from sora_sandbox._media import media_response
+from sora_sandbox._multipart import parse_form
+from sora_sandbox._provider import Behaviour, Call, Reply, load_behaviour
+from sora_sandbox._specs import Operation, ProviderSpec, ShimRequest, ShimResponse, load_specs, shim_request
+from sora_sandbox._tasks import Phase, TaskStore
+from sora_sandbox._transport import ConnectionMiddleware, CutResponse, ResetResponse, connection
+from sora_sandbox._video import MediaCache
 
 _BAD_GATEWAY = (
     "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"

@@ -17,12 +17,12 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sandbox._config import SandboxConfig
-from sandbox._multipart import UploadedFile, sniff_mime
-from sandbox._provider import Behaviour as BaseBehaviour
-from sandbox._provider import Call, Reply, handles, request_id
-from sandbox._specs import ProviderSpec
-from sandbox._tasks import Phase, Task, TaskStore, new_id
+from sora_sandbox._config import SandboxConfig
+from sora_sandbox._multipart import UploadedFile, sniff_mime
+from sora_sandbox._provider import Behaviour as BaseBehaviour
+from sora_sandbox._provider import Call, Reply, handles, request_id
+from sora_sandbox._specs import ProviderSpec
+from sora_sandbox._tasks import Phase, Task, TaskStore, new_id
 
 # Rivya documents no status for insufficient_credits (decision R8: any 4XX); the sandbox uses 402.
 _INSUFFICIENT_CREDITS_STATUS = 402

@@ -25,8 +25,8 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from generator import _speclib
 from generator._paths import provider_files
-from sandbox._config import EndpointKind
-from sandbox._multipart import parse_form
+from sora_sandbox._config import EndpointKind
+from sora_sandbox._multipart import parse_form
 
 _VAR = re.compile(r"\{([^}]+)\}")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")  # RFC 3986 characters
