@@ -1,5 +1,5 @@
 # Every target bootstraps what it needs: a pinned uv in .bootstrap/, then the locked .venv/.
-# Targets are thin: the work lives in Python (generator/, sora_sandbox/, sora_cli/, bench/).
+# Targets are thin: the work lives in Python (generator/, sora_unified/, sora_sandbox/, sora_cli/, bench/).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -23,7 +23,7 @@ DEST ?=
 N ?= 300
 F ?= 0.2
 
-.PHONY: help all venv generate test lint typecheck drift vendor spec-diff upstream-check sandbox demo soak bench clean
+.PHONY: help all venv generate test lint typecheck drift vendor dist spec-diff upstream-check sandbox demo soak bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-15s %s\n", $$1, $$2}'
@@ -38,14 +38,14 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON) --group bench --quiet
+	$(UV) sync --frozen --python $(PYTHON) --all-extras --group bench --quiet
 	@touch $@
 
 venv: $(STAMP) ## Create or update the locked virtual environment
 
 all: generate demo ## The main job: regenerate every client from the specs, then run the offline demo
 
-generate: $(STAMP) ## Regenerate generated/ from specs/ (incremental; fails on any generator warning)
+generate: $(STAMP) ## Regenerate generated/ from specs/ and the runtime's sync twins (incremental; fails on any warning)
 	$(PY) -m generator generate
 
 test: $(STAMP) ## Everything CI runs: lint, type checks, drift gate, all tests
@@ -62,12 +62,15 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, S
 	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
-	$(PY) -m mypy generator sora_sandbox sora_cli bench
+	$(PY) -m mypy generator sora_unified sora_sandbox sora_cli bench
 	$(PY) -m mypy generated
 	$(PY) -m mypy tests/unified/test_typing_readme.py
 
 drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
 	$(PY) -m generator check-drift
+
+dist: $(STAMP) ## Build the sdist and the wheel into dist/ (uv build)
+	$(UV) build --out-dir dist
 
 vendor: $(STAMP) ## Copy the generated packages with their manifests into DEST=path
 	$(PY) -m generator vendor "$(DEST)"

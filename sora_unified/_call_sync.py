@@ -1,0 +1,157 @@
+# Derived from sora_unified/_call_async.py by `make generate` (generator/_unasync.py): do not edit.
+"""The retry loop around one provider call; one source for both flavors (see generator/_unasync.py).
+
+`call` sends one request built by the generated client, parses the first 2xx answer with the caller's
+`parse` (the body is read once, there) and turns anything else into the typed error; the decisions (what is
+retryable, Retry-After, backoff, submit safety) are pure functions in `_retry`. A 2xx whose body cannot be
+read (`MalformedResponseError` from `parse`, given the provider's request id here) is retried like a 5xx
+where resending is safe, and is an unknown outcome for a submit without idempotency (the task may exist).
+`Runtime` carries the injectable clock, sleep and random source (tests use fakes) and the client's request
+counters.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import httpx
+
+from sora_unified._concurrency import SyncGate, SyncSleep, sync_sleep
+from sora_unified._errors import (
+    MalformedResponseError,
+    ProviderConnectionError,
+    SoraUnifiedError,
+)
+from sora_unified._redact import Redactor
+from sora_unified._retry import (
+    DeadlineExceeded,
+    RetryPolicy,
+    SubmitGuard,
+    error_from_response,
+    is_retryable_status,
+    never_sent,
+    outcome_unknown,
+    parse_retry_after,
+    request_id_of,
+)
+from sora_unified._spec import ProviderSpec, RawResponse
+from sora_unified._stats import CallKind, Counters
+
+logger = logging.getLogger("sora_unified")
+T = TypeVar("T")
+_WHAT: dict[CallKind, str] = {"submit": "submit", "status": "status", "upload": "reference upload"}
+Sleep = SyncSleep
+Send = Callable[[], RawResponse]
+_real_sleep: Sleep = sync_sleep
+
+
+class Runtime:
+    """The clock, sleep and randomness one client uses, plus what every call needs to know."""
+
+    __slots__ = ("clock", "counters", "gate", "policy", "rand", "redactor", "sleep", "spec")
+
+    def __init__(
+        self,
+        spec: ProviderSpec,
+        redactor: Redactor,
+        policy: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = _real_sleep,
+        rand: Callable[[], float] = random.random,
+        max_in_flight: int | None = None,
+    ) -> None:
+        self.spec = spec
+        self.redactor = redactor
+        self.policy = policy or RetryPolicy()
+        self.clock = clock
+        self.sleep = sleep
+        self.rand = rand
+        self.counters = Counters()
+        # One gate per client, as wide as its connection pool (None: unbounded pool, no gate).
+        self.gate = SyncGate(max_in_flight)
+
+
+def _fits(rt: Runtime, deadline: float | None, delay: float) -> bool:
+    return deadline is None or rt.clock() + delay <= deadline
+
+
+def _send(rt: Runtime, send: Send) -> RawResponse:
+    # At most max_connections requests inside httpx at once (see `_concurrency.SyncGate`).
+    with rt.gate:
+        return send()
+
+
+def call(
+    rt: Runtime,
+    send: Send,
+    parse: Callable[[RawResponse], T],
+    *,
+    kind: CallKind,
+    deadline: float | None = None,
+    submit: SubmitGuard | None = None,
+) -> T:
+    """Send with retries; `parse` of the first readable 2xx answer, or the typed error."""
+    spec = rt.spec
+    what = _WHAT[kind]
+    maybe_sent = False  # some attempt may have reached the provider (matters for submits)
+    attempt = 0
+    while True:
+        attempt += 1
+        last: SoraUnifiedError
+        retry_after: float | None = None
+        rt.counters.sent(kind, attempt)
+        try:
+            response = _send(rt, send)
+        except httpx.RequestError as exc:
+            # A TransportError (no answer) or a DecodingError (an answer whose body httpx could not decode, e.g.
+            # corrupt gzip: the provider did act); never_sent() says which of them provably never arrived.
+            reached = not never_sent(exc)
+            maybe_sent = maybe_sent or reached
+            if submit is not None and reached and not submit.resend_safe:
+                raise outcome_unknown(spec, submit, f"{type(exc).__name__} after sending") from exc
+            answer = "no answer" if isinstance(exc, httpx.TransportError) else "an undecodable answer"
+            last = ProviderConnectionError(
+                f"{answer} from {spec.id} to {what} after {attempt} attempt(s): {type(exc).__name__}",
+                provider=spec.id,
+            )
+            last.__cause__ = exc
+        else:
+            if 200 <= response.status < 300:
+                try:
+                    return parse(response)
+                except MalformedResponseError as exc:
+                    # The provider acted but its answer is lost (cut JSON, an HTML page): for a submit the task
+                    # may exist, so only an idempotent submit is resent; a status call is safe to repeat. The
+                    # request id (header per mapping) is looked up here, off the hot path, for every kind.
+                    exc.request_id = request_id_of(spec, response)
+                    maybe_sent = True
+                    if submit is not None and not submit.resend_safe:
+                        reason = f"HTTP {response.status} with an unreadable body"
+                        raise outcome_unknown(spec, submit, reason, exc) from exc
+                    last = exc
+            else:
+                last = error_from_response(spec, response, rt.redactor)
+                if not is_retryable_status(response.status):
+                    raise last
+                if response.status != 429:
+                    maybe_sent = True
+                    if submit is not None and not submit.resend_safe:
+                        raise outcome_unknown(spec, submit, f"HTTP {response.status}", last) from last
+                retry_after = parse_retry_after(response.headers)
+                if retry_after is not None and retry_after > rt.policy.max_retry_after:
+                    if submit is not None and maybe_sent:
+                        raise outcome_unknown(spec, submit, "asked to wait too long", last) from last
+                    raise last
+        delay = retry_after if retry_after is not None else rt.policy.backoff(attempt - 1, rt.rand())
+        if attempt >= rt.policy.max_attempts or not _fits(rt, deadline, delay):
+            if submit is not None and maybe_sent:
+                raise outcome_unknown(spec, submit, f"gave up after {attempt} attempt(s)", last) from last
+            if attempt < rt.policy.max_attempts:
+                raise DeadlineExceeded(last) from last
+            raise last
+        logger.info("%s: %s failed (%s); retry %d in %.2fs", spec.id, what, last.message, attempt, delay)
+        rt.sleep(delay)
