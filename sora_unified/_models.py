@@ -33,9 +33,15 @@ class TaskStatus(StrEnum):
         return self in (TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELED)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VideoRequest:
-    """One video to generate. `None` means "the provider's documented default" (nothing is sent).
+    """One video to generate, built by keyword (`VideoRequest(prompt=..., seconds=10)`).
+
+    A field left `None` is the provider's choice, per the provider's mapping: where the provider's API
+    makes the field optional nothing is sent and the provider's documented default applies; where its API
+    requires the field, the mapping's default for that model is sent (GlobalAiOpc sends `seconds=8`, for
+    example). `python -m generator decisions` lists every such default with its source, and
+    `VideoClient.providers()` shows them per model (`ModelCapabilities`).
 
     `reference_image` is an http(s) URL or a local file path (uploaded first where the provider has a
     Files API). `model` is a provider model id or one of its aliases; `None` picks the provider default.
@@ -101,3 +107,86 @@ class VideoTask:
     def is_terminal(self) -> bool:
         """True when the task reached succeeded, failed or canceled."""
         return self.status.is_terminal
+
+    def to_json(self) -> dict[str, object]:
+        """The normalized task as JSON-ready data (`ref` included; the provider's raw payload left out)."""
+        return {
+            "ref": str(self.ref),
+            "id": self.id,
+            "provider": self.provider,
+            "model": self.model,
+            "status": self.status.value,
+            "progress": self.progress,
+            "video_url": self.video_url,
+            "error": None if self.error is None else {"code": self.error.code, "message": self.error.message},
+            "created_at": self.created_at.isoformat() if self.created_at else None,
+            "updated_at": self.updated_at.isoformat() if self.updated_at else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> VideoTask:
+        """A task back from `to_json` output (or any mapping with at least `id` and `provider`).
+
+        ValueError naming the field when a present field has the wrong type; a missing `status` reads as
+        queued (an id alone is enough to resume). `raw` is empty: the provider's payload was not saved.
+        """
+        return cls(
+            id=_text(data, "id", required=True) or "",
+            provider=_text(data, "provider", required=True) or "",
+            model=_text(data, "model"),
+            status=_status(data.get("status")),
+            progress=_fraction(data.get("progress")),
+            video_url=_text(data, "video_url"),
+            error=_error(data.get("error")),
+            created_at=_when(data, "created_at"),
+            updated_at=_when(data, "updated_at"),
+            raw={},
+        )
+
+
+def _text(data: Mapping[str, object], name: str, *, required: bool = False) -> str | None:
+    value = data.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value):
+        raise ValueError(f"task JSON field {name!r} must be a{' non-empty' if required else ''} string, got {value!r}")
+    return value
+
+
+def _status(value: object) -> TaskStatus:
+    if value is None:
+        return TaskStatus.QUEUED
+    try:
+        return TaskStatus(str(value)) if isinstance(value, str) else TaskStatus(repr(value))
+    except ValueError:
+        allowed = ", ".join(s.value for s in TaskStatus)
+        raise ValueError(f"task JSON field 'status' must be one of {allowed}, got {value!r}") from None
+
+
+def _fraction(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"task JSON field 'progress' must be a number from 0 to 1, got {value!r}")
+    return float(value)
+
+
+def _error(value: object) -> TaskError | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ValueError(f"task JSON field 'error' must be an object with 'code' and 'message', got {value!r}")
+    code, message = value.get("code"), value.get("message")
+    if not isinstance(code, str | None) or not isinstance(message, str | None):
+        raise ValueError(f"task JSON field 'error' must hold string 'code' and 'message', got {value!r}")
+    return TaskError(code=code, message=message)
+
+
+def _when(data: Mapping[str, object], name: str) -> datetime | None:
+    text = _text(data, name)
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"task JSON field {name!r} must be an ISO 8601 time, got {text!r}") from None
