@@ -20,6 +20,7 @@ from pathlib import Path
 
 import typer
 
+from sora_cli import _batch_cmd
 from sora_cli import _options as o
 from sora_cli._exit import CliError, ExitCode, epilog, exit_code_for, redact, see_exit_codes
 from sora_cli._output import (
@@ -308,3 +309,5 @@ def run(
             current, path = _download(session, final, out, report)
         _print_saved(current, path, as_json)
 
+
+app.command(name="batch", epilog=see_exit_codes("batch"))(_batch_cmd.batch)
