@@ -7,6 +7,10 @@ provider. A `RateLimitError` that survives the client's own retries pauses that 
 Every state change is committed to the journal before the next network call (see `_journal`), and reported
 to `on_event` for a display.
 
+A provider without idempotency gets one submit on the wire at a time: a crash (SIGKILL, power loss) can then
+leave at most one job per such provider `unknown`, instead of every submit that was in flight; submits are
+short next to the tasks they start, so this costs little. Waits and downloads keep the full concurrency.
+
 Cancelling `run` (Ctrl-C, SIGTERM) stops cleanly: submits already on the wire are let finish (shielded) so
 their task ids reach the journal; everything else stops where it is and resumes on the next run.
 """
@@ -162,7 +166,8 @@ class _Throttle:
 @dataclass
 class _Provider:
     client: AsyncVideoClient
-    gate: asyncio.Semaphore
+    gate: asyncio.Semaphore  # jobs in flight
+    submits: asyncio.Semaphore  # submits on the wire: one where the provider has no idempotency (see run)
     throttle: _Throttle
     idempotent: bool
 
@@ -244,11 +249,13 @@ class BatchRunner:
     def _provider(self, name: str) -> _Provider:
         if name not in self._providers:
             client = self.clients(name)
+            idempotent = client.info.idempotent_submit
             self._providers[name] = _Provider(
                 client=client,
                 gate=asyncio.Semaphore(self.options.concurrency),
+                submits=asyncio.Semaphore(self.options.concurrency if idempotent else 1),
                 throttle=_Throttle(self.clock, self.sleep),
-                idempotent=client.info.idempotent_submit,
+                idempotent=idempotent,
             )
         return self._providers[name]
 
@@ -309,13 +316,14 @@ class BatchRunner:
             key = f"sora-batch-{uuid4().hex}"  # committed with the intent, reused by every resend
         for attempt in range(self.options.attempts):
             await provider.throttle.ready()
-            self.journal.record_intent(job.id, key)
-            self._emit(job, JobState.SUBMITTING, None)
-            # Shielded: once on the wire, a submit is let finish even when the run is cancelled.
-            future: asyncio.Future[object] = asyncio.ensure_future(self._send(job, key, provider))
-            self._shielded.add(future)
-            future.add_done_callback(self._shielded.discard)
-            outcome = await asyncio.shield(future)
+            async with provider.submits:
+                self.journal.record_intent(job.id, key)
+                self._emit(job, JobState.SUBMITTING, None)
+                # Shielded: once on the wire, a submit is let finish even when the run is cancelled.
+                future: asyncio.Future[object] = asyncio.ensure_future(self._send(job, key, provider))
+                self._shielded.add(future)
+                future.add_done_callback(self._shielded.discard)
+                outcome = await asyncio.shield(future)
             if isinstance(outcome, VideoTask):
                 return outcome
             if outcome is None:
