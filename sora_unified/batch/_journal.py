@@ -38,7 +38,7 @@ from __future__ import annotations
 import enum
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -177,12 +177,16 @@ class Journal:
             )
 
     # ------------------------------------------------------------------ reading
-    def entries(self) -> dict[str, JournalEntry]:
-        """Every job the journal knows, by id."""
-        rows = self._db.execute(
+    def entries(self, job_id: str | None = None) -> dict[str, JournalEntry]:
+        """Every job the journal knows (or just `job_id`), by id."""
+        columns = (
             "SELECT job_id, line, provider, request, fingerprint, idempotency_key, state, task_id, task_status,"
-            " submits, sent_at, gave_up_at, reconcile, error, path, size, sha256 FROM jobs ORDER BY line"
+            " submits, sent_at, gave_up_at, reconcile, error, path, size, sha256 FROM jobs"
         )
+        if job_id is None:
+            rows = self._db.execute(columns + " ORDER BY line")
+        else:
+            rows = self._db.execute(columns + " WHERE job_id = ?", (job_id,))
         out: dict[str, JournalEntry] = {}
         for row in rows:
             out[row[0]] = JournalEntry(
@@ -208,12 +212,7 @@ class Journal:
 
     def entry(self, job_id: str) -> JournalEntry:
         """One job (KeyError when unknown)."""
-        return self.entries_of((job_id,))[job_id]
-
-    def entries_of(self, job_ids: tuple[str, ...]) -> dict[str, JournalEntry]:
-        """Some jobs by id (a thin filter over `entries`; the journal of a batch is small)."""
-        everything = self.entries()
-        return {job_id: everything[job_id] for job_id in job_ids if job_id in everything}
+        return self.entries(job_id)[job_id]
 
     def events(self, job_id: str | None = None) -> Iterator[tuple[str, str, str, str | None]]:
         """(job_id, at, state, detail) in the order they were committed."""
@@ -227,17 +226,22 @@ class Journal:
     # ------------------------------------------------------------------ writing
     def add_job(self, job_id: str, line: int, provider: str, request: Mapping[str, object], fingerprint: str) -> None:
         """Record a job as `pending` (nothing sent); a job already known is left as it is."""
+        self.add_jobs([(job_id, line, provider, request, fingerprint)])
+
+    def add_jobs(self, jobs: Iterable[tuple[str, int, str, Mapping[str, object], str]]) -> None:
+        """`add_job` for many (job_id, line, provider, request, fingerprint), in one transaction."""
         now = _now()
         with self._transaction():
-            inserted = self._db.execute(
-                "INSERT OR IGNORE INTO jobs (job_id, line, provider, request, fingerprint, state, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (job_id, line, provider, json.dumps(dict(request), sort_keys=True), fingerprint, "pending", now),
-            ).rowcount
-            if inserted:
-                self._db.execute(
-                    "INSERT INTO events (job_id, at, state, detail) VALUES (?, ?, 'pending', NULL)", (job_id, now)
-                )
+            for job_id, line, provider, request, fingerprint in jobs:
+                inserted = self._db.execute(
+                    "INSERT OR IGNORE INTO jobs (job_id, line, provider, request, fingerprint, state, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (job_id, line, provider, json.dumps(dict(request), sort_keys=True), fingerprint, "pending", now),
+                ).rowcount
+                if inserted:
+                    self._db.execute(
+                        "INSERT INTO events (job_id, at, state, detail) VALUES (?, ?, 'pending', NULL)", (job_id, now)
+                    )
 
     def record_intent(self, job_id: str, idempotency_key: str | None) -> None:
         """Committed before the submit is sent: from here on the task may exist."""

@@ -199,9 +199,11 @@ class BatchRunner:
                 f"{len(changed)} job(s) changed since the journal recorded them ({', '.join(changed[:5])}): "
                 "give changed lines new ids, or use another output directory"
             )
-        for job in self.jobs:
-            if job.id not in known:
-                self.journal.add_job(job.id, job.line, job.provider, job.request_json(), job.fingerprint)
+        self.journal.add_jobs(
+            (job.id, job.line, job.provider, job.request_json(), job.fingerprint)
+            for job in self.jobs
+            if job.id not in known
+        )
         entries = self.journal.entries()
         idempotent = {info.id: info.idempotent_submit for info in AsyncVideoClient.providers()}
         todo: list[tuple[BatchJob, JournalEntry]] = []
@@ -231,7 +233,7 @@ class BatchRunner:
                 if not self.options.resubmit_unknown:
                     continue
                 self.journal.reset_for_resubmit(job.id)
-            todo.append((job, self.journal.entries_of((job.id,))[job.id]))
+            todo.append((job, self.journal.entry(job.id)))
         return todo
 
     def _remove_partials(self, job: BatchJob) -> None:
