@@ -12,6 +12,7 @@ from rich.console import Console
 
 import sora_cli.__main__
 from sora_cli import EXIT_CODES
+from sora_cli._exit import redact
 from sora_cli._progress import display
 from sora_sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
 from sora_unified import TaskStatus, VideoTask
@@ -90,3 +91,17 @@ def test_quiet_display_prints_nothing(capsys: pytest.CaptureFixture[str]) -> Non
     with display("rivya:t1", quiet=True) as shown:
         shown.update(_task(TaskStatus.QUEUED, None))
     assert ("", "") == tuple(capsys.readouterr())
+
+
+def test_a_short_key_does_not_garble_messages() -> None:
+    """Only a real key is masked: with --api-key k, the letter k elsewhere in a message stays."""
+    assert ("task k1 of rivya", "key *** rejected") == (
+        redact("task k1 of rivya", ("k",)),
+        redact("key sk-0123456789 rejected", ("sk-0123456789",)),
+    )
+
+
+def test_version_and_short_help(cli: Cli) -> None:
+    """--version prints the version; -h is --help."""
+    version, short = cli("--version"), cli("-h")
+    assert (0, True, 0, True) == (version.code, version.out.startswith("sora-video "), short.code, "batch" in short.out)
