@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import concurrency, generation, imports, overhead, polling
+from bench import batch, concurrency, generation, imports, overhead, polling
 from bench._machine import describe
 from bench._report import Section, render_markdown, render_text
 
@@ -45,12 +45,17 @@ def _generation(quick: bool, profile: bool) -> Section:
     return generation.run(rounds=1 if quick else 3)
 
 
+def _batch(quick: bool, profile: bool) -> Section:
+    return batch.run(jobs=12, kills=1, concurrency=4) if quick else batch.run()
+
+
 BENCHMARKS: dict[str, Runner] = {
     "overhead": _overhead,
     "imports": _imports,
     "concurrency": _concurrency,
     "polling": _polling,
     "generation": _generation,
+    "batch": _batch,
 }
 
 

@@ -27,12 +27,14 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psutil  # type: ignore[import-untyped]  # no stubs in the lock; only Process.memory_info is used
 
 from generator._paths import REPO_ROOT
 from sora_sandbox import EndpointKind, FaultConfig, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault, run_sandbox
@@ -83,12 +85,18 @@ class CrashReport:
     resume_s: list[float] = field(default_factory=list)  # restart to first state change, per rerun
     wall_s: float = 0.0
     journal_bytes: int = 0
+    peak_rss_mb: float = 0.0  # the batch process's largest resident set, sampled
+
+    @property
+    def not_final(self) -> int:
+        """Jobs that did not end succeeded, failed or unknown."""
+        final = {JobState.SUCCEEDED.value, JobState.FAILED.value, JobState.UNKNOWN.value}
+        return self.jobs - sum(n for state, n in self.states.items() if state in final)
 
     @property
     def every_job_final(self) -> bool:
         """Every job ended succeeded, failed or unknown."""
-        final = {JobState.SUCCEEDED.value, JobState.FAILED.value, JobState.UNKNOWN.value}
-        return sum(n for state, n in self.states.items() if state in final) == self.jobs
+        return self.not_final == 0
 
     def lines(self) -> list[str]:
         """The printed figures."""
@@ -170,9 +178,20 @@ def _states(journal_path: Path) -> Counter[str]:
         return Counter(entry.state.value for entry in journal.entries().values())
 
 
-def _start(command: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], float]:
+def _watch(proc: subprocess.Popen[bytes], report: CrashReport) -> None:
+    try:
+        watched = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            report.peak_rss_mb = max(report.peak_rss_mb, watched.memory_info().rss / 2**20)
+            time.sleep(0.02)
+    except psutil.Error:
+        return
+
+
+def _start(command: list[str], env: dict[str, str], report: CrashReport) -> tuple[subprocess.Popen[bytes], float]:
     # stdout is not needed (the journal is the record); stderr carries one line per state change.
     proc = subprocess.Popen(command, env=env, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    threading.Thread(target=_watch, args=(proc, report), daemon=True).start()
     return proc, time.monotonic()
 
 
@@ -198,12 +217,12 @@ def run_crash(config: CrashConfig, workdir: Path) -> CrashReport:
         env = provider_env(handle, config.scale)
         command = _command(jobs_file, out, config.concurrency)
         for _ in range(config.kills):
-            proc, begun = _start(command, env)
+            proc, begun = _start(command, env, report)
             assert proc.stderr is not None
             # Killed after a random number of state changes (submits, polls, downloads all print one), not after a
             # random time: the process's start-up time on a loaded machine would swallow a time-based kill.
             first = _first_line_after(proc, begun)
-            if first is not None:
+            if first is not None and report.runs:  # a rerun: time from the restart to its first state change
                 report.resume_s.append(first)
             for _ in range(rng.randint(*config.kill_after_lines) - 1):
                 if not proc.stderr.readline():
@@ -219,9 +238,9 @@ def run_crash(config: CrashConfig, workdir: Path) -> CrashReport:
             phases = [s for s in ("submitting", "waiting", "downloading") if after.get(s)]
             report.kills_by_phase.update(phases or ["none in flight"])
         for _ in range(config.final_runs):
-            proc, begun = _start(command, env)
+            proc, begun = _start(command, env, report)
             first = _first_line_after(proc, begun)
-            if first is not None:
+            if first is not None and report.runs:
                 report.resume_s.append(first)
             assert proc.stderr is not None
             proc.stderr.read()

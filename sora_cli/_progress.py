@@ -48,15 +48,19 @@ class _Bar:
 
     def __init__(self, progress: Progress, label: str) -> None:
         self._progress = progress
-        self._id: TaskID = progress.add_task(label, total=None, status="submitted")
+        self._id: TaskID = progress.add_task(label, total=None, status="submitted", pct="")
 
     def update(self, task: VideoTask) -> None:
         if task.progress is not None:
             done = 1.0 if task.status.value == "succeeded" else task.progress
-            self._progress.update(self._id, total=1.0, completed=done, status=task.status.value)
+            self._progress.update(self._id, total=1.0, completed=done, status=task.status.value, pct=f"{done:>4.0%}")
         else:
+            # No progress from the provider: the spinner and the status word say it is alive, not a fake "0%".
             total = 1.0 if task.is_terminal else None
-            self._progress.update(self._id, total=total, completed=1.0 if total else 0, status=task.status.value)
+            pct = "100%" if task.status.value == "succeeded" else ""
+            self._progress.update(
+                self._id, total=total, completed=1.0 if total else 0, status=task.status.value, pct=pct
+            )
 
 
 @contextmanager
@@ -77,7 +81,7 @@ def display(label: str, *, quiet: bool, console: Console | None = None) -> Itera
         ),
         TextColumn("{task.fields[status]:<9}", markup=False),
         BarColumn(bar_width=20, table_column=Column(min_width=20)),
-        TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[pct]}", table_column=Column(min_width=4)),
         TimeElapsedColumn(table_column=Column(min_width=7, no_wrap=True)),
     )
     with Progress(*columns, console=console, transient=False) as progress:

@@ -190,8 +190,18 @@ def resolve_task(argument: str, provider: str | None, *, explicit: bool = True) 
         ref = TaskRef(provider=data["provider"], id=data["id"])
     else:
         prefix, sep, rest = argument.partition(":")
+        names = ", ".join(sorted(known_providers()))
+        if argument.endswith(".json") and not provider:
+            raise CliError(f"invalid TASK {argument!r}: no such file (a task JSON from `submit --json`)")
+        if sep and prefix in known_providers() and not rest:
+            raise CliError(f"invalid TASK {argument!r}: no task id after {prefix + ':'!r}")
         # Ids may contain colons ("sora-2:task_..."): only a known provider id counts as a prefix.
         if not (sep and rest and prefix in known_providers()):
+            if sep and not provider:
+                raise CliError(
+                    f"invalid TASK {argument!r}: {prefix!r} is not a provider (allowed: {names}); "
+                    "for an id containing ':' pass --provider"
+                )
             return TaskRef(provider=choose_provider(provider), id=argument)
         ref = TaskRef(provider=prefix, id=rest)
     if explicit and provider and provider != ref.provider:

@@ -86,6 +86,16 @@ def test_progress_bar_on_a_terminal() -> None:
     assert (True, True, True) == ("running" in last, "50%" in last, "0:00:0" in last)
 
 
+def test_no_progress_shows_the_status_not_zero_percent() -> None:
+    """A provider that reports no progress: the bar shows the status word, never a made-up 0%."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100, color_system=None)
+    with display("rivya:t1", quiet=False, console=console) as shown:
+        shown.update(_task(TaskStatus.RUNNING, None))
+    last = [line for line in buffer.getvalue().splitlines() if "rivya:t1" in line][-1]
+    assert (True, False) == ("running" in last, "0%" in last)
+
+
 def test_quiet_display_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     """With --json the wait display is silent (stdout holds only the JSON object)."""
     with display("rivya:t1", quiet=True) as shown:
