@@ -34,7 +34,7 @@ from sora_cli._output import (
     task_line,
     warn,
 )
-from sora_cli._progress import display
+from sora_cli._progress import display, download_display
 from sora_cli._session import Options, Session, env_secrets, open_session, resolve_task
 from sora_unified import TaskFailedError, TaskRef, TaskStatus, VideoClient, VideoRequest, VideoTask
 
@@ -124,7 +124,8 @@ def _download(session: Session, task: VideoTask, out: Path, report: _Report) -> 
         again = f"{resume_command('download', session.provider, task.id)} {shlex.quote(str(out))}"
         report.hint = f"resume with: {again}"
         report.recovery = f"the task succeeded; download again with: {again}"
-    return task, session.client.download(task, out)
+    with download_display(out, quiet=report.as_json):
+        return task, session.client.download(task, out)
 
 
 def _print_task(task: VideoTask, as_json: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from rich.console import Console
 import sora_cli.__main__
 from sora_cli import EXIT_CODES
 from sora_cli._exit import redact
-from sora_cli._progress import display
+from sora_cli._progress import display, download_display
 from sora_sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
 from sora_unified import TaskStatus, VideoTask
 
@@ -94,6 +95,17 @@ def test_no_progress_shows_the_status_not_zero_percent() -> None:
         shown.update(_task(TaskStatus.RUNNING, None))
     last = [line for line in buffer.getvalue().splitlines() if "rivya:t1" in line][-1]
     assert (True, False) == ("running" in last, "0%" in last)
+
+
+def test_download_display_shows_the_bytes_received(tmp_path: Path) -> None:
+    """On a terminal, the bytes in the download's temporary file are shown while it grows."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100, color_system=None)
+    out = tmp_path / "fox.mp4"
+    with download_display(out, quiet=False, console=console):
+        (tmp_path / ".fox.mp4.x1.part").write_bytes(b"\0" * 2048)
+        time.sleep(0.5)
+    assert "downloading fox.mp4 2.0/? kB" in buffer.getvalue()
 
 
 def test_quiet_display_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
