@@ -20,9 +20,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sora_cli._exit import CliError, ExitCode
-from sora_unified import ProviderInfo, TaskRef, VideoClient
+from sora_unified import ProviderConnectionError, ProviderInfo, TaskRef, VideoClient
 
 SANDBOX_TIME_SCALE = 20.0  # a 10 s sandbox task (2 s queued + 8 s running) takes half a second
 TIME_SCALE_ENV = "SORA_VIDEO_TIME_SCALE"
@@ -164,7 +165,20 @@ def open_session(options: Options) -> Iterator[Session]:
             sleep=scaled.sleep,
         )
         stack.callback(client.close)
-        yield Session(client=client, secrets=secrets, ephemeral=options.sandbox)
+        info = known_providers()[provider]
+        url = base_url or os.environ.get(info.base_url_env) or info.default_base_url or ""
+        try:
+            yield Session(client=client, secrets=secrets, ephemeral=options.sandbox)
+        except ProviderConnectionError as exc:
+            _name_host(exc, url)
+            raise
+
+
+def _name_host(exc: ProviderConnectionError, url: str) -> None:
+    # "no answer from rivya" does not say where we tried: name the host, unless the message already does.
+    host = urlsplit(url).netloc
+    if host and host not in exc.message:
+        exc.message = f"{exc.message} (host {host})"
 
 
 def _read_task_file(source: str) -> dict[str, Any]:

@@ -140,9 +140,10 @@ def test_provider_faults_exit_5(sandbox_env: SandboxHandle, cli: Cli, fault: Scr
 
 
 def test_no_connection_exits_5(sandbox_env: SandboxHandle, cli: Cli) -> None:
-    """A base URL where nothing listens exits 5 (ProviderConnectionError), after the retries."""
+    """A base URL where nothing listens exits 5 (ProviderConnectionError) naming the host, after the retries."""
     result = cli("wait", "t1", "-p", "rivya", "--base-url", "http://127.0.0.1:9", "--json")
-    assert (5, "ProviderConnectionError") == (result.code, result.json()["error"]["type"])
+    error = result.json()["error"]
+    assert (5, "ProviderConnectionError", True) == (result.code, error["type"], "127.0.0.1:9" in error["message"])
 
 
 def test_failed_download_exits_5(sandbox_env: SandboxHandle, cli: Cli, tmp_path: Path) -> None:
