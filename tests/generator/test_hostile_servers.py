@@ -3,7 +3,8 @@
 Multipart bodies (endpoint_module.py.jinja override): a field value carrying `\\r\\n--+++\\r\\n` and a fake part
 must arrive as one field with its exact value, and every request draws a fresh boundary. Status codes no
 registry lists (520-527 from gateways, 999): the client returns them instead of raising ValueError.
-Checked on the golden fixture package and on the generated provider clients.
+Checked on the golden fixture package and on the generated provider clients; last, a payload the provider
+documents with fewer fields than the spec once required (Rivya's six-field create response).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from generator._paths import REPO_ROOT
 from tests.generator._recording_server import Recorded, recording_server
 
 # What upstream's fixed boundary let a prompt do: close the field, then open a part of one's own.
@@ -176,4 +178,24 @@ def test_registered_status_is_still_an_http_status(golden_package: str) -> None:
         http_status(202).phrase,
         http_status(520),
         isinstance(http_status(520), HTTPStatus),
+    )
+
+
+def test_rivya_create_parses_the_six_field_example_of_its_own_page() -> None:
+    """The developers page's create response (no final_credits, no timestamps) parses; absent fields are UNSET."""
+    from rivya_client.models import Generation
+    from rivya_client.types import UNSET
+
+    example = REPO_ROOT / "specs/examples/rivya/createGeneration.response-2XX.z-image-quickstart-shape.json"
+    with recording_server() as server:
+        server.status, server.body = 201, example.read_bytes()
+        response = _rivya_create(server.base_url, False)
+    parsed = response.parsed
+    assert isinstance(parsed, Generation)
+    assert ("task_public_id", 20, UNSET, UNSET, UNSET) == (
+        parsed.id,
+        parsed.reserved_credits,
+        parsed.final_credits,
+        parsed.created_at,
+        parsed.updated_at,
     )
