@@ -52,6 +52,11 @@ def get_text(session: httpx.Client, url: str, accept: str = "*/*") -> tuple[str,
         response = session.get(url, headers={"Accept": accept})
     except httpx.TimeoutException as exc:
         raise FetchError(f"GET {url}: timed out ({type(exc).__name__}, limit {TIMEOUT_SECONDS:g} s)") from exc
+    except httpx.ConnectError as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise FetchError(
+            f"GET {url}: {reason} (offline? `make docs-check SNAPSHOT=specs/snapshots` needs no network)"
+        ) from exc
     except httpx.HTTPError as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise FetchError(f"GET {url}: {reason}") from exc

@@ -117,6 +117,13 @@ def render(findings: Sequence[Finding], stats: Sequence[PageStats], fmt: str) ->
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
+def check_options(fmt: str, fail_on: str | None) -> Level | None:
+    """The level `--fail-on` names; a ValueError naming a format or a level that does not exist."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown --format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return check_fail_on(fail_on)
+
+
 def check_fail_on(fail_on: str | None) -> Level | None:
     """The level `--fail-on` names, or a ValueError listing the accepted names."""
     if fail_on is None:

@@ -25,7 +25,7 @@ from generator.docs_check._compare import compare_page
 from generator.docs_check._extract import extract
 from generator.docs_check._model import DocsCheckError, Finding, Level, PageStats
 from generator.docs_check._provider import Provider, load_providers
-from generator.docs_check._report import check_fail_on, exit_status, render
+from generator.docs_check._report import check_options, exit_status, render
 
 if TYPE_CHECKING:
     import httpx
@@ -134,7 +134,7 @@ def run_docs_check(
     stream = out or sys.stdout
     run = _Run(snapshot, accepted, keep_going, transport)
     try:
-        check_fail_on(fail_on)
+        check_options(fmt, fail_on)
         if snapshot is not None and not snapshot.is_dir():
             raise DocsCheckError(f"--snapshot {snapshot}: no such folder")
         for provider in load_providers(specs_dir, list(providers or [])):
@@ -174,7 +174,7 @@ def run_upstream_check(
     spec = spec or SPECS_DIR / "rivya.yaml"
     run = _Run(None, accepted, keep_going=False, transport=transport)
     try:
-        check_fail_on(fail_on)
+        check_options(fmt, fail_on)
         if not spec.is_file():
             raise DocsCheckError(f"{spec} does not exist yet: nothing to compare upstream with")
         loaded = lib.load_spec(spec)
