@@ -96,3 +96,16 @@ def test_markdown_report_names_every_rule() -> None:
     findings = diff_upstream("rivya", UPSTREAM_URL, ours, upstream)
     markdown = render(findings, [], "markdown")
     assert len(findings) == markdown.count("\n- **")
+
+
+def test_examples_in_the_published_document_are_validated(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An example the published document carries is a payload: a value our schema lacks is named at its path."""
+    document = json.loads(UPSTREAM.read_text(encoding="utf-8"))
+    media = document["paths"]["/generations"]["post"]["requestBody"]["content"]["application/json"]
+    media["examples"] = {"long": {"value": {"model": "sora-2-pro", "prompt": "p", "params": {"n_frames": "20"}}}}
+    copy = tmp_path / "openapi.json"
+    copy.write_text(json.dumps(document), encoding="utf-8")
+    run_upstream_check(file=copy, spec=SPEC, fmt="json")
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    rejected = [(f["level"], f["where"], f["json_path"]) for f in findings if f["rule"] == "request-example-rejected"]
+    assert [("warning", "POST /api/v1/generations", "$.params.n_frames")] == rejected
