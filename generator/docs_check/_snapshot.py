@@ -86,7 +86,9 @@ def save_pages(folder: Path, provider: str, pages: list[tuple[str, str, str, str
         entry = entries.get(url, {})
         name = str(entry.get("file") or slug(url, suffix))
         (target / name).write_text(text, encoding="utf-8")
-        entries[url] = {**entry, "url": url, "file": name, "origin": origin}
+        # The text written is no longer the seed it may have been copied from: forget the seed's name.
+        kept = {k: v for k, v in entry.items() if k != "seed"}
+        entries[url] = {**kept, "url": url, "file": name, "origin": origin}
         written.append(target / name)
     ordered = sorted(entries.values(), key=lambda e: str(e["url"]))
     payload = {"provider": provider, "pages": ordered}

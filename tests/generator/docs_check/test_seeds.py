@@ -11,7 +11,15 @@ from generator.docs_check import ACCEPTED_DIR, extract, load_providers
 from tests.generator.docs_check.conftest import SEED_FILES, accepted_entries, needs_seeds
 
 PROVIDERS = {p.id: p for p in load_providers()}
-SEED_PAGES = {entry["seed"]: (provider, url) for provider, url, entry in accepted_entries()}
+# Where each seed was saved from (the URL the spec cites for the examples it shows; see specs/snapshots/*/index.json).
+SEED_PAGES = {
+    "000_635c49701a21634f.txt": ("rivya", "https://rivya.ai/th/docs/api/models/sora-2-pro"),
+    "001_b99f829a5fdec7d0.txt": (
+        "unifiedvideo",
+        "https://aiapi-doc.pages.dev/api/video/%E5%88%9B%E5%BB%BA%E8%A7%86%E9%A2%91-sora-2-pro-358742580.html",
+    ),
+    "002_c00a1d8b7f4fa48f.txt": ("globalaiopc", "https://docs.globalaiopc.com/en/api-reference/video/sora/sora-create"),
+}
 # What each seed holds, counted by hand: Rivya's page shows 3 JSON blocks; the Apifox export 1 request and
 # 1 response example; the Mintlify page shows its curl request and its response twice (panel and body).
 EXPECTED_COUNTS = {
@@ -56,6 +64,8 @@ def test_accepted_snapshot_is_the_seed_verbatim(seed: Path) -> None:
     """The committed snapshot page of a seed is a byte-for-byte copy of it (what --save would write from it)."""
     provider, url = SEED_PAGES[seed.name]
     entry = {u: e for p, u, e in accepted_entries() if p == provider}[url]
+    if entry.get("seed") != seed.name:
+        pytest.skip(f"the accepted snapshot of {url} was replaced by `--save` (its index entry names no seed)")
     assert seed.read_bytes() == (ACCEPTED_DIR / provider / entry["file"]).read_bytes()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,14 @@ def test_text_and_markdown_reports_name_the_change(snapshot_copy: Path, fmt: str
     run_docs_check(snapshot=snapshot_copy, providers=["globalaiopc"], fmt=fmt, out=out)
     text = out.getvalue()
     assert (True, True, True) == ("example-changed" in text, GLOBALAIOPC_REQUEST in text, "$.seconds: 8 -> 16" in text)
+
+
+def test_saving_an_edited_snapshot_accepts_it(snapshot_copy: Path, tmp_path: Path) -> None:
+    """`--save` over the accepted snapshot makes the edited text the baseline (no change next time), seed forgotten."""
+    accepted = tmp_path / "accepted"
+    shutil.copytree(ACCEPTED_DIR, accepted)
+    _edit(page_file(snapshot_copy, "globalaiopc"), ("当前支持 4812 秒时长选项", "当前支持 481216 秒时长选项"))
+    _report(snapshot_copy, providers=["globalaiopc"], accepted=accepted, save=accepted)
+    _, report = _report(snapshot_copy, providers=["globalaiopc"], accepted=accepted)
+    entry = json.loads((accepted / "globalaiopc" / "index.json").read_text(encoding="utf-8"))["pages"][0]
+    assert ([], False) == (_differences(report), "seed" in entry)
