@@ -137,7 +137,11 @@ def run_docs_check(
         check_options(fmt, fail_on)
         if snapshot is not None and not snapshot.is_dir():
             raise DocsCheckError(f"--snapshot {snapshot}: no such folder")
-        for provider in load_providers(specs_dir, list(providers or [])):
+        loaded = load_providers(specs_dir, list(providers or []))
+        unknown = sorted(set(pages or []) - {url for provider in loaded for url in provider.pages()})
+        if unknown:
+            raise DocsCheckError(f"--page {', '.join(unknown)} is not a doc page of any spec checked")
+        for provider in loaded:
             for url in provider.pages():
                 if not pages or url in pages:
                     run.page(provider, url)
