@@ -31,8 +31,14 @@ class Fetched:
 
     url: str
     text: str
-    read_from: str
+    read_from: str  # the URL the text came from: after redirects, or the `.md` variant
     suffix: str
+
+    @property
+    def moved_to(self) -> str | None:
+        """The URL a redirect led to, when it is another page (not the page's own `.md` variant)."""
+        target = self.read_from.removesuffix(".md") if self.suffix == ".md" else self.read_from
+        return None if target.rstrip("/") == self.url.rstrip("/") else target
 
 
 def client(transport: httpx.BaseTransport | None = None) -> httpx.Client:
@@ -44,8 +50,8 @@ def client(transport: httpx.BaseTransport | None = None) -> httpx.Client:
     return httpx.Client(timeout=timeout, transport=transport, follow_redirects=True, headers=headers)
 
 
-def get_text(session: httpx.Client, url: str, accept: str = "*/*") -> tuple[str, str]:
-    """(body text, content type) of a GET, or a FetchError naming the URL and the reason."""
+def get_text(session: httpx.Client, url: str, accept: str = "*/*") -> tuple[str, str, str]:
+    """(body text, content type, final URL after redirects) of a GET, or a FetchError naming the URL and the reason."""
     import httpx
 
     try:
@@ -62,21 +68,21 @@ def get_text(session: httpx.Client, url: str, accept: str = "*/*") -> tuple[str,
         raise FetchError(f"GET {url}: {reason}") from exc
     if response.status_code >= 400:
         raise FetchError(f"GET {url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-    return response.text, response.headers.get("content-type", "")
+    return response.text, response.headers.get("content-type", ""), str(response.url)
 
 
 def fetch_page(session: httpx.Client, url: str) -> Fetched:
     """The page's text: HTML as readable text (or its Mintlify `.md` variant), anything else as served."""
-    body, content_type = get_text(session, url)
+    body, content_type, final = get_text(session, url)
     if "html" not in content_type and not looks_like_html(body):
         suffix = ".json" if "json" in content_type or body.lstrip().startswith("{") else ".txt"
-        return Fetched(url, body, url, suffix)
+        return Fetched(url, body, final, suffix)
     if "mintlify" in body.lower():
-        markdown_url = url.split("#", 1)[0].split("?", 1)[0].rstrip("/") + ".md"
+        markdown_url = final.split("#", 1)[0].split("?", 1)[0].rstrip("/") + ".md"
         try:
-            markdown, md_type = get_text(session, markdown_url, accept="text/markdown, text/plain")
+            markdown, md_type, md_final = get_text(session, markdown_url, accept="text/markdown, text/plain")
         except FetchError:
-            markdown, md_type = "", ""
+            markdown, md_type, md_final = "", "", ""
         if markdown.strip() and "html" not in md_type and not looks_like_html(markdown):
-            return Fetched(url, markdown, markdown_url, ".md")
-    return Fetched(url, html_to_text(body), url, ".txt")
+            return Fetched(url, markdown, md_final, ".md")
+    return Fetched(url, html_to_text(body), final, ".txt")

@@ -75,6 +75,9 @@ class _Run:
                 raise
             self.findings.append(Finding(provider.id, url, "page-unreachable", Level.WARNING, str(exc)))
             return None
+        if fetched.moved_to:
+            message = f"{url} redirects to {fetched.moved_to}: update the URL in the spec (docs, x-source)"
+            self.findings.append(Finding(provider.id, url, "page-moved", Level.WARNING, message))
         return fetched.text, fetched.read_from, fetched.suffix
 
 

@@ -2,7 +2,7 @@
 
 The specs are copied with every doc URL rewritten to the local server, so the run fetches exactly as
 it would from the providers; nothing leaves 127.0.0.1. An unreachable URL (a port with nothing
-listening) stops the run with one line naming it.
+listening) stops the run with one line naming it. A redirect is simulated with httpx's mock transport.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import httpx
 import pytest
 
 from generator._paths import SPECS_DIR
@@ -145,4 +146,25 @@ def test_unreachable_host_fails_with_one_line_naming_the_url(
         err.count("\n"),
         err.startswith(f"docs-check: GET {url}: "),
         "refused" in err.lower(),
+    )
+
+
+def test_redirected_page_is_reported_moved(tmp_path: Path) -> None:
+    """A page that now redirects elsewhere is a warning naming both URLs; the page it leads to is still checked."""
+    old = "https://docs.globalaiopc.com/en/api-reference/video/sora/sora-create"
+    new = old.replace("/sora/sora-create", "/sora-2/create")
+    text = (
+        ACCEPTED_DIR / "globalaiopc" / "docs.globalaiopc.com_en_api-reference_video_sora_sora-create.txt"
+    ).read_text(encoding="utf-8")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if str(request.url) == old:
+            return httpx.Response(301, headers={"Location": new})
+        return httpx.Response(200, text=text, headers={"content-type": "text/plain"})
+
+    _, report = _run(pages=[old], transport=httpx.MockTransport(handler))
+    moved = [f["message"] for f in report["findings"] if f["rule"] == "page-moved"]
+    assert ([f"{old} redirects to {new}: update the URL in the spec (docs, x-source)"], 2) == (
+        moved,
+        report["pages"][0]["matched"],
     )
