@@ -38,4 +38,4 @@ def snapshot_copy(tmp_path: Path) -> Path:
 def page_file(snapshot: Path, provider: str) -> Path:
     """The one saved page of `provider` in a snapshot folder."""
     entry = json.loads((snapshot / provider / "index.json").read_text(encoding="utf-8"))["pages"][0]
-    return snapshot / provider / entry["file"]
+    return snapshot / provider / str(entry["file"])
