@@ -23,6 +23,7 @@ from typing import Any
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
+from generator import _speclib as lib
 from generator.docs_check._model import Finding, Level, PageStats, Payload, json_path
 from generator.docs_check._provider import Provider, StoredExample, Target
 
@@ -214,8 +215,6 @@ def _best_target(provider: Provider, payload: Payload) -> Target | None:
 
 
 def _top_properties(provider: Provider, target: Target) -> set[str]:
-    from generator import _speclib as lib
-
     node, _ = lib.follow_refs(provider.spec, lib.resolve_pointer(provider.spec, target.schema_pointer), "")
     props = node.get("properties") if isinstance(node, dict) else None
     return set(props) if isinstance(props, dict) else set()
