@@ -226,9 +226,15 @@ def _validate(out: _Out, provider: Provider, item: _Seen) -> None:
     level = Level.BREAKING if target.kind == "response" else Level.WARNING
     where = item.known.file if item.known else target.label
     errors = sorted(provider.validator(target.schema_pointer).iter_errors(item.payload.value), key=_error_key)
+    # One finding per JSON path: a value can break several constraints there (a general enum, a per-model one).
+    by_path: dict[str, list[str]] = {}
     for error in errors:
         path, message = explain(error)
-        out.add(f"{target.kind}-example-rejected", level, f"{target.description} rejects it: {message}", where, path)
+        if message not in by_path.setdefault(path, []):
+            by_path[path].append(message)
+    for path, messages in by_path.items():
+        text = f"{target.description} rejects it: {'; '.join(messages)}"
+        out.add(f"{target.kind}-example-rejected", level, text, where, path)
 
 
 def _error_key(error: ValidationError) -> tuple[str, str]:
