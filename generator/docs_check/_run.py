@@ -30,6 +30,8 @@ from generator.docs_check._report import check_options, exit_status, render
 if TYPE_CHECKING:
     import httpx
 
+# Where upstream-check looks when the spec names no `info.x-upstream-contract` (Rivya's, as before the move).
+UPSTREAM_URL: Final = "https://rivya.ai/api/v1/openapi.json"
 MAX_DIFF_LINES: Final = 40
 MAX_LINE: Final = 200
 
@@ -199,6 +201,3 @@ def run_upstream_check(
         stream.write(f"upstream-check: {spec.name} (base) vs {source} (revision)\n")
     stream.write(render(run.findings, run.stats, fmt))
     return exit_status(run.findings, fail_on)
-
-
-UPSTREAM_URL: Final = "https://rivya.ai/api/v1/openapi.json"
