@@ -1,4 +1,4 @@
-"""Command line of the toolkit: generate, check-drift, vendor, lint-specs, spec-diff, upstream-check."""
+"""Command line of the toolkit: generate, check-drift, vendor, lint-specs, spec-diff, docs-check, upstream-check."""
 
 from __future__ import annotations
 
@@ -109,17 +109,50 @@ def spec_diff(
     raise typer.Exit(run_spec_diff(base=base, fail_on=fail_on, paths=paths, fmt="json" if json_output else "text"))
 
 
+@app.command("docs-check")
+def docs_check(
+    provider: Annotated[list[str] | None, typer.Option(help="Only this provider (repeatable).")] = None,
+    page: Annotated[list[str] | None, typer.Option(help="Only this doc page URL (repeatable).")] = None,
+    snapshot: Annotated[
+        Path | None, typer.Option(help="Read the pages from this snapshot folder instead of fetching them.")
+    ] = None,
+    save: Annotated[
+        Path | None, typer.Option(help="Write the pages read into this folder (specs/snapshots to accept them).")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, markdown or json.")] = "text",
+    fail_on: Annotated[str | None, typer.Option(help="'breaking', 'warning' or 'info': exit 1 if any.")] = None,
+    keep_going: Annotated[
+        bool, typer.Option(help="Report an unreachable page as a warning instead of stopping (exit 2).")
+    ] = False,
+) -> None:
+    """Compare every provider's doc pages (live, or a snapshot) with the spec, its examples and the accepted text."""
+    from generator.docs_check import run_docs_check
+
+    status = run_docs_check(
+        providers=provider,
+        pages=page,
+        snapshot=snapshot,
+        save=save,
+        fmt=output_format,
+        fail_on=fail_on,
+        keep_going=keep_going,
+    )
+    raise typer.Exit(status)
+
+
 @app.command("upstream-check")
 def upstream_check(
     url: Annotated[str | None, typer.Option(help="Override the published schema URL.")] = None,
     file: Annotated[Path | None, typer.Option(help="Use a saved copy instead of fetching.")] = None,
     fail_on: Annotated[str | None, typer.Option(help="'breaking', 'warning' or 'info': exit 1 if any.")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="text, markdown or json.")] = "text",
+    json_output: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Diff Rivya's published openapi.json against specs/rivya.yaml for the endpoints we cover (network)."""
-    from generator.spec_diff import run_upstream_check
+    """Diff Rivya's published openapi.json against specs/rivya.yaml: the OpenAPI-document case of docs-check."""
+    from generator.docs_check import run_upstream_check
 
-    raise typer.Exit(run_upstream_check(url=url, file=file, fail_on=fail_on, fmt="json" if json_output else "text"))
+    fmt = "json" if json_output else output_format
+    raise typer.Exit(run_upstream_check(url=url, file=file, fail_on=fail_on, fmt=fmt))
 
 
 @app.command()
