@@ -131,7 +131,7 @@ def _refuse_absolute_import_module(node: ast.Call, vendored: frozenset[str], fil
     """`importlib.import_module("sora_unified._x")` would import the top-level package, not the vendored one."""
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    if name not in ("import_module", "__import__") or not node.args:
+    if not (name.endswith("import_module") or name == "__import__") or not node.args:
         return
     first = node.args[0]
     if isinstance(first, ast.Constant) and isinstance(first.value, str) and _top(first.value) in vendored:

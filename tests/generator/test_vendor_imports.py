@@ -104,6 +104,12 @@ def test_an_absolute_import_module_string_is_refused() -> None:
         relativize('import importlib\nimportlib.import_module("pkg._x")\n', ("pkg",), VENDORED, filename="mod.py")
 
 
+def test_an_aliased_import_module_with_an_absolute_string_is_refused() -> None:
+    """The guard also sees `from importlib import import_module as _import_module`, the runtime's own spelling."""
+    with pytest.raises(RelativizeError, match=r"_import_module\('other'\)"):
+        relativize('_import_module("other")\n', ("pkg",), VENDORED)
+
+
 def test_a_relative_import_module_call_is_accepted() -> None:
     """The runtime's own lazy import form (a relative name and `__package__`) needs no rewrite."""
     source = 'import importlib\nimportlib.import_module("._x", __package__)\n'
