@@ -17,7 +17,7 @@ one flavor does not pay for importing the other (each pulls its own call loop, d
 
 from __future__ import annotations
 
-import importlib
+from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
 
 from sora_unified._capabilities import (
@@ -73,7 +73,7 @@ def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __package__), name)
+    value = getattr(_import_module(module, __package__), name)
     globals()[name] = value
     return value
 
