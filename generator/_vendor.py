@@ -86,6 +86,14 @@ def verify(pkg_dir: Path) -> list[str]:
     return sorted(p for p in set(recorded) | set(actual) if recorded.get(p) != actual.get(p))
 
 
+def check(dest: Path) -> dict[str, list[str]]:
+    """Every package vendored in dest, with the files that differ from its manifest (empty: intact)."""
+    if not dest.is_dir():
+        return {}
+    vendored = [p for p in sorted(dest.iterdir()) if isinstance((read_manifest(p) or {}).get("vendor"), dict)]
+    return {p.name: verify(p) for p in vendored}
+
+
 def _available(source: Path, runtime: Path | None) -> dict[str, Path]:
     """Every package that can be vendored: the generated ones (they have a manifest) and the runtime."""
     found = {p.name: p for p in source.iterdir() if (p / MANIFEST_NAME).is_file()}

@@ -123,3 +123,19 @@ def test_cli_vendors_a_package_and_says_how_many_imports_it_rewrote(tmp_path: Pa
     """`python -m generator vendor DEST -p NAME` prints one line per package with its rewrite count."""
     result = CliRunner().invoke(app, ["vendor", str(tmp_path), "-p", "rivya_client"])
     assert (0, f"vendored {tmp_path / 'rivya_client'} (0 imports made relative)\n") == (result.exit_code, result.output)
+
+
+def test_cli_check_reports_an_intact_tree_and_names_an_edited_file(tmp_path: Path) -> None:
+    """`vendor DEST --check` exits 0 on a fresh copy and 1 naming the file once a vendored file is edited."""
+    vendor(tmp_path, ["rivya_client"])
+    intact = CliRunner().invoke(app, ["vendor", str(tmp_path), "--check"])
+    (tmp_path / "rivya_client" / "client.py").write_text("# edited\n")
+    edited = CliRunner().invoke(app, ["vendor", str(tmp_path), "--check"])
+    assert (0, "rivya_client: ok\n") == (intact.exit_code, intact.output)
+    assert (1, "rivya_client: differs from its manifest: client.py\n") == (edited.exit_code, edited.output)
+
+
+def test_cli_check_fails_where_nothing_was_vendored(tmp_path: Path) -> None:
+    """`--check` on a directory without vendored packages is an error, not a silent pass."""
+    result = CliRunner().invoke(app, ["vendor", str(tmp_path / "missing"), "--check"])
+    assert 1 == result.exit_code
