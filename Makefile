@@ -24,6 +24,7 @@ SAVE ?=
 FORMAT ?= text
 PROVIDER ?=
 DEST ?=
+PACKAGE ?=
 N ?= 300
 F ?= 0.2
 
@@ -76,8 +77,8 @@ drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
 dist: $(STAMP) ## Build the sdist and the wheel into dist/ (uv build)
 	$(UV) build --out-dir dist
 
-vendor: $(STAMP) ## Copy the generated packages with their manifests into DEST=path
-	$(PY) -m generator vendor "$(DEST)"
+vendor: $(STAMP) ## Copy runtime + generated packages, imports made relative, into DEST=pkg/dir [PACKAGE="a b"]
+	$(PY) -m generator vendor "$(DEST)" $(foreach p,$(PACKAGE),--package $(p))
 
 spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD); FAIL_ON=breaking to gate
 	$(PY) -m generator spec-diff --base "$(BASE)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)

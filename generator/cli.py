@@ -68,23 +68,44 @@ def check_drift() -> None:
 
 @app.command()
 def vendor(
-    dest: Annotated[str, typer.Argument(help="Directory of the other project to copy the packages into.")] = "",
-    package: Annotated[list[str] | None, typer.Option(help="Only this package (repeatable).")] = None,
+    dest: Annotated[
+        str, typer.Argument(help="Package directory of the other project, e.g. ../myapp/src/myapp/vendor.")
+    ] = "",
+    package: Annotated[
+        list[str] | None, typer.Option("--package", "-p", help="Only this package and what it imports (repeatable).")
+    ] = None,
+    check: Annotated[bool, typer.Option("--check", help="Only verify the packages vendored in DEST.")] = False,
 ) -> None:
-    """Copy the generated packages with their manifests into DEST."""
+    """Copy the runtime and the generated packages, imports made relative, into DEST (a package)."""
     from generator._vendor import VendorError
     from generator._vendor import vendor as run
 
     if not dest:
-        typer.echo("vendor: give DEST, e.g. `make vendor DEST=../myapp/src`", err=True)
+        typer.echo("vendor: give DEST, e.g. `make vendor DEST=../myapp/src/myapp/vendor`", err=True)
         raise typer.Exit(2)
+    if check:
+        _check_vendored(Path(dest))
+        return
     try:
         copied = run(Path(dest), package or None)
     except VendorError as exc:
         typer.echo(f"vendor: {exc}", err=True)
         raise typer.Exit(1) from exc
-    for path in copied:
-        typer.echo(f"vendored {path}")
+    for done in copied:
+        typer.echo(f"vendored {done.path} ({done.imports_rewritten} imports made relative)")
+
+
+def _check_vendored(dest: Path) -> None:
+    """Print each vendored package of dest as intact or with its changed files; exit 1 unless all are intact."""
+    from generator._vendor import check
+
+    found = check(dest)
+    for name, changed in found.items():
+        typer.echo(f"{name}: " + (f"differs from its manifest: {', '.join(changed)}" if changed else "ok"))
+    if not found:
+        typer.echo(f"vendor: nothing vendored in {dest}", err=True)
+    if not found or any(found.values()):
+        raise typer.Exit(1)
 
 
 @app.command("lint-specs")
