@@ -299,13 +299,12 @@ class AsyncVideoClient:
         return self._session
 
     def _identify(self, task: TaskLike) -> tuple[str, str | None]:
-        if isinstance(task, str):
-            return check_task_id(task), None
-        if not isinstance(task, TaskRef | VideoTask):  # a caller that ignored the types
-            check_task_id(task)  # type: ignore[unreachable]  # raises, naming the types a task can be given as
-        if task.provider != self._spec.id:
-            raise ConfigurationError(f"task {task.id} belongs to {task.provider}, not {self._spec.id}")
-        return check_task_id(task.id), task.model if isinstance(task, VideoTask) else None
+        given: object = task  # a caller may ignore the types: anything else is refused by check_task_id
+        if not isinstance(given, TaskRef | VideoTask):
+            return check_task_id(given), None
+        if given.provider != self._spec.id:
+            raise ConfigurationError(f"task {given.id} belongs to {given.provider}, not {self._spec.id}")
+        return check_task_id(given.id), given.model if isinstance(given, VideoTask) else None
 
     async def _poll(self, task_id: str, model: str | None, deadline: float | None) -> tuple[VideoTask, float | None]:
         spec, rt = self._spec, self._rt

@@ -32,14 +32,10 @@ NOT_MEMBERS = frozenset({"annotations", "TYPE_CHECKING"})
 # its entry goes with the fix.
 # sora_sandbox/__init__.py imports `importlib` and `typing.Any` at module level (alias them private, or import
 # inside `__getattr__`).
-# sora_providers/__init__.py is rendered by generator/templates/layer/__init__.py.jinja without an `__all__`; the
-# template should render `__all__ = ["PROVIDERS"]` and import the `sora_unified._spec` names it only annotates
-# with under private aliases or `TYPE_CHECKING`.
 KNOWN_UNLISTED = {
     "sora_sandbox": {"Any", "importlib"},
-    "sora_providers": {"Mapping", "PROVIDERS", "ProviderSession", "ProviderSpec", "SessionFactory"},
 }
-KNOWN_WITHOUT_ALL = {"sora_providers"}
+KNOWN_WITHOUT_ALL: set[str] = set()
 
 
 def load(name: str) -> types.ModuleType:
