@@ -172,6 +172,8 @@ def call(
             )
             # The cause is kept for debugging unless its text carries a secret (httpx quotes header values).
             last.__cause__ = None if rt.redactor.leaks(exc) else exc
+            if isinstance(exc, httpx.LocalProtocolError | httpx.UnsupportedProtocol):
+                raise last from None  # the request cannot be written: sending it again fails the same way
         else:
             if 200 <= response.status < 300:
                 try:

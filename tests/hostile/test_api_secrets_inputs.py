@@ -17,6 +17,7 @@ import pytest
 from sora_unified import (
     AuthenticationError,
     ConfigurationError,
+    ProviderConnectionError,
     TaskStatus,
     ValidationError,
     VideoClient,
@@ -170,3 +171,19 @@ def test_request_is_a_video_request(tmp_path: Path) -> None:
     provider = provider_ids()[0]
     with _client(provider, Counting(httpx.Response(500))) as client, pytest.raises(ValidationError, match="request"):
         client.submit({"prompt": "a fox"})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("provider", provider_ids())
+def test_a_request_httpx_refuses_to_write_is_not_an_unknown_outcome(provider: str) -> None:
+    """A LocalProtocolError (the request never left) is a connection error, never "may have created a task"."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.LocalProtocolError(f"Illegal header value b'Bearer {KEY}\\n'")
+
+    transport = httpx.MockTransport(handler)
+    with (
+        VideoClient(provider, api_key=KEY, base_url=BASE, transport=transport) as client,
+        pytest.raises(ProviderConnectionError) as caught,
+    ):
+        client.submit(VideoRequest(prompt="a fox"))
+    assert (False, None) == (KEY in _everything(caught.value), caught.value.__cause__)
