@@ -65,9 +65,14 @@ def serve(config: SandboxConfig, port: int, as_json: bool, log_level: str = "inf
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Serve until interrupted."""
+    """Serve until interrupted; a provider the sandbox cannot serve stops it with exit status 2."""
+    from sora_sandbox._sandbox_data import SandboxDataError
+
     args = parse_args(argv)
-    serve(config_from(args), args.port, args.json)
+    try:
+        serve(config_from(args), args.port, args.json)
+    except SandboxDataError as exc:
+        sys.exit(f"python -m sora_sandbox: {exc}")
 
 
 if __name__ == "__main__":
