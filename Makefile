@@ -78,7 +78,7 @@ spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD);
 upstream-check: $(STAMP) ## Diff Rivya's published openapi.json against specs/rivya.yaml (needs network)
 	$(PY) -m generator upstream-check
 
-sandbox: $(STAMP) ## Serve the three providers locally on 127.0.0.1 (Ctrl-C to stop)
+sandbox: $(STAMP) ## Serve every provider on 127.0.0.1 and print export lines for them (Ctrl-C to stop)
 	$(PY) -m sora_sandbox
 
 demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_unified
