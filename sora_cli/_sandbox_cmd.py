@@ -53,6 +53,7 @@ def _serve(port: int, time_scale: float, as_json: bool) -> None:
     try:
         from sora_sandbox.__main__ import serve
         from sora_sandbox._config import SandboxConfig
+        from sora_sandbox._sandbox_data import SandboxDataError
     except ImportError as exc:
         hint = "pip install 'sora-video-toolkit[sandbox]'"
         raise CliError(f"serving the sandbox needs its dependencies: {hint} ({exc})") from exc
@@ -60,3 +61,5 @@ def _serve(port: int, time_scale: float, as_json: bool) -> None:
         serve(SandboxConfig(time_scale=time_scale), port, as_json, log_level="warning")
     except OSError as exc:  # the port is taken
         raise CliError(f"cannot serve on 127.0.0.1:{port}: {exc}", ExitCode.USAGE) from exc
+    except SandboxDataError as exc:  # a provider whose mapping lacks what the sandbox needs
+        raise CliError(str(exc), ExitCode.USAGE) from exc
