@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator._paths import MAPPINGS_DIR, SPECS_DIR
+from generator._unified_mapping import MappingError, _schema_validator, load_provider
 from sora_sandbox import SandboxConfig, SandboxHandle, run_sandbox
 from sora_sandbox._sandbox_data import SandboxDataError
 from sora_sandbox.clocks import SimulatedTime
@@ -162,3 +163,12 @@ def test_a_spec_without_a_mapping_stops_the_start(tmp_path: Path) -> None:
     with pytest.raises(SandboxDataError) as caught, run_sandbox(SandboxConfig(specs_dir=where)):
         pass
     assert "the sandbox cannot serve globalaiopc: no mapping globalaiopc.yaml" in str(caught.value)
+
+
+def test_make_generate_refuses_a_mapping_without_sandbox_data(tmp_path: Path) -> None:
+    """The generator's mapping check (make generate) fails too, naming the missing `sandbox` section."""
+    mapping = real_mapping("rivya")
+    del mapping["sandbox"]
+    where = specs_dir(tmp_path, "rivya", SPECS_DIR / "rivya.yaml", mapping)
+    with pytest.raises(MappingError, match="'sandbox' is a required property"):
+        load_provider(where / "rivya.yaml", where / "mappings" / "rivya.yaml", _schema_validator(where / "mappings"))
