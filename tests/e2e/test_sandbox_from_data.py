@@ -18,8 +18,7 @@ import yaml
 
 from generator._paths import MAPPINGS_DIR, SPECS_DIR
 from generator._unified_mapping import MappingError, _schema_validator, load_provider
-from sora_sandbox import SandboxConfig, SandboxHandle, run_sandbox
-from sora_sandbox._sandbox_data import SandboxDataError
+from sora_sandbox import SandboxConfig, SandboxDataError, SandboxHandle, run_sandbox
 from sora_sandbox.clocks import SimulatedTime
 from sora_sandbox.testing import distinct
 
