@@ -4,7 +4,8 @@ The wheel is built with the repo's pinned uv, installed into a fresh `python -m 
 (dependencies from the lock file, `uv export --format pylock.toml`, installed `--offline` from the uv cache
 `make venv` filled: no network), and the README's "Testing your own code" example is run by pytest in a
 temporary project that has no conftest and no `pytest_plugins` line, so its fixtures can only come from the
-plugin's `pytest11` entry point. About 15 s, most of it creating the venv.
+plugin's `pytest11` entry point. Then the extra's server dependencies are removed and an unrelated test file
+must still pass: the auto-loaded plugin never breaks a pytest run. About 10 s, most of it creating the venv.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from tests.cli._readme import blocks
 
 UV = REPO_ROOT / ".bootstrap" / "bin" / "uv"
 SECTION = "## Testing your own code"
+UNRELATED = '''"""A test that does not use the sandbox."""
+
+
+def test_arithmetic() -> None:
+    """Addition works."""
+    assert 4 == 2 + 2
+'''
 
 
 def readme_test_file() -> str:
@@ -62,6 +70,13 @@ def test_readme_example_runs_from_the_installed_wheel(tmp_path: Path) -> None:
     (project / "test_make_video.py").write_text(readme_test_file(), encoding="utf-8")
     where = run([python, "-c", "import sora_sandbox, sora_unified; print(sora_sandbox.__file__)"], project, env)
     assert Path(where.strip()).is_relative_to(venv)  # the wheel's copy, not this checkout
-    pytest_argv = [python, "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider", "test_make_video.py"]
-    out = run(pytest_argv, project, env)
+    pytest_argv: list[str | Path] = [python, "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider"]
+    out = run([*pytest_argv, "test_make_video.py"], project, env)
     assert re.fullmatch(r"\d+ passed in [\d.]+s", out.splitlines()[-1]), out  # passed, and nothing else
+
+    # Without the [sandbox] extra the plugin still loads (it imports the server only when a fixture runs), so an
+    # unrelated test suite in the same environment is not broken by it.
+    run([UV, "pip", "uninstall", "-q", "--python", python, "starlette", "uvicorn", "openapi-core"], tmp_path, env)
+    (project / "test_unrelated.py").write_text(UNRELATED, encoding="utf-8")
+    out = run([*pytest_argv, "test_unrelated.py"], project, env)
+    assert "1 passed" in out.splitlines()[-1], out
