@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +50,7 @@ class Behaviour:
         self.default_key = data.key
         self.cards = model_cards(spec.document, data.model_cards)
         self.ledger = CreditLedger(store, config.initial_credits)
-        self._actions: Mapping[Action, Callable[[Call, OperationData], Any]] = {
+        self._actions: Mapping[Action, Callable[[Call, OperationData], Awaitable[Reply]]] = {
             Action.CREATE_TASK: self._create_task,
             Action.GET_TASK: self._get_task,
             Action.CONTENT: self._content,
@@ -64,9 +64,7 @@ class Behaviour:
     async def handle(self, call: Call) -> Reply:
         """Carry out the operation's action (its entry in `sandbox.operations`, checked at start)."""
         op = self.data.operations[call.operation_id]
-        result = self._actions[op.action](call, op)
-        reply: Reply = await result if op.action is Action.CONTENT else result
-        return reply
+        return await self._actions[op.action](call, op)
 
     # ------------------------------------------------------------------ errors
     def error(self, situation: str, message: str | None = None, status: int | None = None, **entry: Any) -> Reply:
@@ -125,7 +123,7 @@ class Behaviour:
             task.polls += 1
         return task
 
-    def _create_task(self, call: Call, op: OperationData) -> Reply:
+    async def _create_task(self, call: Call, op: OperationData) -> Reply:
         body = request_body(call)
         idem = call.headers.get(self.data.idempotency_header.lower()) if self.data.idempotency_header else None
         digest = hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
@@ -190,7 +188,7 @@ class Behaviour:
     def _phase(self, task: Task) -> Phase:
         return self.store.clock.view(task).phase
 
-    def _get_task(self, call: Call, op: OperationData) -> Reply:
+    async def _get_task(self, call: Call, op: OperationData) -> Reply:
         param = self.data.task_id_param
         task = self.owned_task(call, call.path_params.get(param) or call.query.get(param))
         if task is None:
@@ -208,7 +206,7 @@ class Behaviour:
         return Reply(200, raw=data, media_type="video/mp4")
 
     # ------------------------------------------------------------------ files, credits, models, others
-    def _upload_file(self, call: Call, op: OperationData) -> Reply:
+    async def _upload_file(self, call: Call, op: OperationData) -> Reply:
         files = self.data.files or {}
         upload = call.form.get(files.get("file_field", "file"))
         kind = str(call.form.get(files.get("kind_field", "kind"), "image"))
@@ -248,7 +246,7 @@ class Behaviour:
         prop = self.spec.request_property(operation_id, files.get("file_field", "file"))
         return int(prop["x-max-bytes"][kind]), list(prop["x-mime-types"][kind])
 
-    def _get_file(self, call: Call, op: OperationData) -> Reply:
+    async def _get_file(self, call: Call, op: OperationData) -> Reply:
         file_id = next(iter(call.path_params.values()), "")
         with self.store.lock:
             entry = self.store.files.get((self.provider_id, file_id))
@@ -256,13 +254,13 @@ class Behaviour:
             return self._not_found(op)
         return Reply(200, entry["meta"])
 
-    def _credits(self, call: Call, op: OperationData) -> Reply:
+    async def _credits(self, call: Call, op: OperationData) -> Reply:
         return Reply(200, render(op.answer, {"balance": self.ledger.balance(call.api_key, self._phase)}))
 
-    def _model_cards(self, call: Call, op: OperationData) -> Reply:
+    async def _model_cards(self, call: Call, op: OperationData) -> Reply:
         return Reply(200, render(op.answer, {"cards": list(self.cards.values())}))
 
-    def _echo(self, call: Call, op: OperationData) -> Reply:
+    async def _echo(self, call: Call, op: OperationData) -> Reply:
         body = request_body(call)
         for path, rule in op.require.items():
             if not RULES[rule](lookup(path, body)):

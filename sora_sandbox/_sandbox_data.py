@@ -101,10 +101,8 @@ def load_provider_data(spec: ProviderSpec, specs_dir: Path) -> ProviderData:
     section = mapping.get("sandbox")
     if not isinstance(section, Mapping):
         raise SandboxDataError(f"the sandbox cannot serve {pid}: {path.name} has no `sandbox:` section")
-    problems = [
-        f"sandbox.{'.'.join(map(str, error.absolute_path))}: {error.message}".replace("sandbox.:", "sandbox:")
-        for error in sorted(_schema_validator(specs_dir).iter_errors(section), key=lambda e: list(e.absolute_path))
-    ]
+    errors = sorted(_schema_validator(specs_dir).iter_errors(section), key=lambda e: [str(p) for p in e.absolute_path])
+    problems = [f"{'.'.join(['sandbox', *map(str, error.absolute_path)])}: {error.message}" for error in errors]
     if problems:
         raise SandboxDataError(f"the sandbox cannot serve {pid} ({path.name}): " + "; ".join(problems))
     words = _status_words(mapping, problems)
