@@ -8,6 +8,8 @@ Python of its own. The refusals start from copies of the real specs and mappings
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -171,3 +173,15 @@ def test_make_generate_refuses_a_mapping_without_sandbox_data(tmp_path: Path) ->
     where = specs_dir(tmp_path, "rivya", SPECS_DIR / "rivya.yaml", mapping)
     with pytest.raises(MappingError, match="'sandbox' is a required property"):
         load_provider(where / "rivya.yaml", where / "mappings" / "rivya.yaml", _schema_validator(where / "mappings"))
+
+
+def test_python_m_sora_sandbox_names_the_gap_without_a_traceback(tmp_path: Path) -> None:
+    """`make sandbox` on incomplete data exits non-zero with the one-line reason on stderr, not a traceback."""
+    mapping = real_mapping("rivya")
+    _without_failed_word(mapping)
+    where = specs_dir(tmp_path, "rivya", SPECS_DIR / "rivya.yaml", mapping)
+    command = [sys.executable, "-m", "sora_sandbox", "--port", "0", "--specs", str(where)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (1, "") == (result.returncode, result.stdout)
+    assert "statuses.map has no word for the failed phase" in result.stderr
+    assert "Traceback" not in result.stderr
