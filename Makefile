@@ -90,7 +90,7 @@ docs-check: $(STAMP) ## Doc pages vs specs and examples (live; SNAPSHOT=specs/sn
 upstream-check: $(STAMP) ## Rivya's published openapi.json vs specs/rivya.yaml: docs-check's OpenAPI case (network)
 	$(PY) -m generator upstream-check --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
-sandbox: $(STAMP) ## Serve the three providers locally on 127.0.0.1 (Ctrl-C to stop)
+sandbox: $(STAMP) ## Serve every provider on 127.0.0.1 and print export lines for them (Ctrl-C to stop)
 	$(PY) -m sora_sandbox
 
 demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_unified
