@@ -20,7 +20,7 @@ from pathlib import Path
 
 import typer
 
-from sora_cli import _batch_cmd
+from sora_cli import _batch_cmd, _sandbox_cmd
 from sora_cli import _options as o
 from sora_cli._exit import CliError, ExitCode, epilog, exit_code_for, redact, see_exit_codes
 from sora_cli._output import (
@@ -312,3 +312,4 @@ def run(
 
 
 app.command(name="batch", epilog=see_exit_codes("batch"))(_batch_cmd.batch)
+app.command(name="sandbox", epilog=see_exit_codes())(_sandbox_cmd.sandbox)
