@@ -21,7 +21,7 @@ import asyncio
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import uuid4
@@ -81,6 +81,7 @@ class BatchReport:
 
     entries: tuple[JournalEntry, ...]
     interrupted: bool = False
+    slowdowns: Mapping[str, int] = field(default_factory=dict)  # per provider: pauses after a 429 (this run)
 
     @property
     def counts(self) -> Counter[str]:
@@ -105,6 +106,7 @@ class BatchReport:
             "ok": self.ok,
             "interrupted": self.interrupted,
             "counts": dict(self.counts),
+            "slowdowns": dict(self.slowdowns),
             "providers": {p: dict(c) for p, c in sorted(self.by_provider().items())},
             "jobs": [_entry_json(entry) for entry in self.entries],
         }
@@ -188,6 +190,7 @@ class BatchRunner:
     sleep: Sleep = asyncio.sleep
     _providers: dict[str, _Provider] = field(default_factory=dict, init=False)
     _shielded: set[asyncio.Future[object]] = field(default_factory=set, init=False)
+    _slowdowns: dict[str, int] = field(default_factory=dict, init=False)
 
     # ------------------------------------------------------------------ setup
     def prepare(self) -> list[tuple[BatchJob, JournalEntry]]:
@@ -279,7 +282,8 @@ class BatchRunner:
                 await asyncio.wait(self._shielded)
             raise
         finally:
-            for provider in self._providers.values():
+            for name, provider in self._providers.items():
+                self._slowdowns[name] = provider.throttle.slowdowns
                 await provider.client.aclose()
             self._providers.clear()
         return self.report()
@@ -288,7 +292,8 @@ class BatchRunner:
         """The journal as it stands, in file order."""
         entries = self.journal.entries()
         ordered = tuple(entries[job.id] for job in self.jobs if job.id in entries)
-        return BatchReport(entries=ordered, interrupted=interrupted)
+        slowdowns = {name: p.throttle.slowdowns for name, p in self._providers.items()} | dict(self._slowdowns)
+        return BatchReport(entries=ordered, interrupted=interrupted, slowdowns=slowdowns)
 
     async def _run_job(self, job: BatchJob, entry: JournalEntry) -> None:
         provider = self._provider(job.provider)

@@ -13,10 +13,12 @@ from rich.console import Console
 
 import sora_cli.__main__
 from sora_cli import EXIT_CODES
+from sora_cli._batch_view import BatchView
 from sora_cli._exit import redact
 from sora_cli._progress import display, download_display
 from sora_sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
 from sora_unified import TaskStatus, VideoTask
+from sora_unified.batch import BatchEvent, JobState
 
 from .conftest import CliResult, submit_id
 
@@ -127,3 +129,16 @@ def test_version_and_short_help(cli: Cli) -> None:
     """--version prints the version; -h is --help."""
     version, short = cli("--version"), cli("-h")
     assert (0, True, 0, True) == (version.code, version.out.startswith("sora-video "), short.code, "batch" in short.out)
+
+
+def test_batch_view_on_a_terminal_counts_jobs_per_state_and_provider() -> None:
+    """The live batch view: the overall bar with finished/total and one row of state counts per provider."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100, color_system=None)
+    with BatchView(3, ["rivya", "globalaiopc"], quiet=False, console=console) as view:
+        view.update(BatchEvent("a", "rivya", JobState.WAITING, "rivya:t1", "queued"))
+        view.update(BatchEvent("b", "globalaiopc", JobState.SUCCEEDED, "globalaiopc:t2"))
+    last = buffer.getvalue().rsplit("batch ", 1)[-1].splitlines()
+    rows = [line.split() for line in last if line.startswith(("rivya", "globalaiopc"))]
+    expected = [["rivya", "0", "0", "1", "0", "0", "0", "0"], ["globalaiopc", "0", "0", "0", "0", "1", "0", "0"]]
+    assert (True, expected) == ("1/3 waiting 1, succeeded 1" in last[0], rows)

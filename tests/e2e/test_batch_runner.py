@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from sora_sandbox import EndpointKind, FaultKind, ScriptedFault
 from sora_sandbox.clocks import ScaledTime
 from sora_sandbox.server import SandboxHandle
-from sora_unified import AsyncVideoClient
+from sora_unified import AsyncVideoClient, RetryPolicy
 from sora_unified.batch import (
     BatchEvent,
     BatchJob,
@@ -155,3 +156,13 @@ def test_cancelling_lets_submits_on_the_wire_reach_the_journal(sandbox: SandboxH
     report = asyncio.run(cancel_after_first_submit())
     entry = report.entries[0]
     assert (JobState.WAITING, True, 1) == (entry.state, entry.task_id is not None, _created(sandbox))
+
+
+def test_a_429_that_outlives_the_retries_slows_only_that_provider(sandbox: SandboxHandle, tmp_path: Path) -> None:
+    """Rivya's creates answer 429 past the client's retries: Rivya pauses and still finishes; the others never pause."""
+    retries = RetryPolicy().max_attempts
+    sandbox.script_faults([ScriptedFault(FaultKind.RATE_LIMITED, "rivya", EndpointKind.CREATE)] * retries)
+    jobs = _jobs(*THREE)
+    with Journal(tmp_path / "journal.sqlite") as journal:
+        report = asyncio.run(_runner(sandbox, tmp_path, journal, jobs).run())
+    assert (True, {"rivya": 1, "unifiedvideo": 0, "globalaiopc": 0}) == (report.ok, dict(report.slowdowns))
