@@ -8,11 +8,12 @@
 from generator.spec_diff._git import SpecDiffError, changed_specs, diff_spec_texts, run_spec_diff
 from generator.spec_diff._model import Change, Level
 from generator.spec_diff._report import provider_summaries, render_json, render_text, summary_line
-from generator.spec_diff._rules import RULES, Rule
+from generator.spec_diff._rules import DEVIATIONS, RULES, Rule
 from generator.spec_diff._upstream import UPSTREAM_URL, diff_upstream, run_upstream_check
 from generator.spec_diff._walk import diff_documents
 
 __all__ = [
+    "DEVIATIONS",
     "RULES",
     "UPSTREAM_URL",
     "Change",

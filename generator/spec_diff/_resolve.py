@@ -3,7 +3,8 @@
 The diff never compares raw YAML. Each schema is first normalized:
 
 - `$ref` chains are followed (local refs only; a cycle of pure refs resolves to an empty schema);
-- `allOf` branches are merged into one object schema;
+- `allOf` is left in place: `_schema.py` compares it branch by branch (a lone `allOf: [$ref]` is unwrapped);
+- `anyOf`/`oneOf` whose branches only constrain the object (`required: [...]`) are not alternatives;
 - `anyOf`/`oneOf` are flattened into a list of `Variant`s (nested unions included);
 - null is taken out as a flag, whichever way it is written: `anyOf: [X, {type: 'null'}]`,
   `type: [x, 'null']`, OpenAPI 3.0 `nullable: true`, or a `null` enum value;
@@ -11,7 +12,7 @@ The diff never compares raw YAML. Each schema is first normalized:
   one variant whose enum is marked open: the documented values, with any other string accepted.
 
 Recursive schemas stay finite because the walker in `_schema.py` stops on a pair of components it is
-already comparing; `normalize` itself only recurses into `anyOf`/`oneOf`/`allOf` and guards those.
+already comparing; `normalize` itself only recurses into `anyOf`/`oneOf` and a lone `allOf`, and guards those.
 """
 
 from __future__ import annotations
@@ -103,12 +104,16 @@ def normalize(schema: Any, resolver: Resolver, _active: frozenset[int] = frozens
     if id(resolved) in _active:
         return Node([], False, "anyOf")
     inner = _active | {id(resolved)}
-    resolved = _merge_all_of(resolved, resolver, inner)
+    wrapped = _single_all_of(resolved)
+    if wrapped is not None:  # `allOf: [{$ref: X}]` beside annotations only: X itself
+        node = normalize(wrapped, resolver, inner)
+        node.nullable = node.nullable or resolved.get("nullable") is True  # OpenAPI 3.0 `allOf: [$ref], nullable`
+        return node
     nullable = resolved.get("nullable") is True
     keyword = "oneOf" if isinstance(resolved.get("oneOf"), list) else "anyOf"
     branches = resolved.get(keyword)
     variants: list[Variant] = []
-    if isinstance(branches, list) and branches:
+    if isinstance(branches, list) and branches and not all(_constraint_only(resolver.resolve(b)[0]) for b in branches):
         for branch in branches:
             sub = normalize(branch, resolver, inner)
             nullable = nullable or sub.nullable
@@ -154,28 +159,20 @@ def _typed(value: Any) -> bool:
     return any(isinstance(value, cls) for cls, _ in _TYPE_OF_VALUE)
 
 
-def _merge_all_of(schema: Schema, resolver: Resolver, active: frozenset[int]) -> Schema:
+_STRUCTURAL = frozenset({"type", "properties", "items", "enum", "const", "anyOf", "oneOf", "additionalProperties"})
+_CONSTRAINTS = frozenset({"required", "not", "description", "title", "minProperties", "maxProperties"})
+
+
+def _single_all_of(schema: Schema) -> Any:
     branches = schema.get("allOf")
-    if not isinstance(branches, list):
-        return schema
-    merged = {k: v for k, v in schema.items() if k != "allOf"}
-    properties = dict(merged.get("properties") or {})
-    required = list(merged.get("required") or [])
-    for branch in branches:
-        part, _ = resolver.resolve(branch)
-        if id(part) in active:
-            continue
-        part = _merge_all_of(part, resolver, active | {id(part)})
-        properties.update(part.get("properties") or {})
-        required.extend(r for r in part.get("required") or [] if r not in required)
-        for key, value in part.items():
-            if key not in ("properties", "required"):
-                merged.setdefault(key, value)
-    if properties:
-        merged["properties"] = properties
-    if required:
-        merged["required"] = required
-    return merged
+    if isinstance(branches, list) and len(branches) == 1 and not _STRUCTURAL & schema.keys():
+        return branches[0]
+    return None
+
+
+def _constraint_only(schema: Schema) -> bool:
+    """A branch like `{required: [duration]}`: it constrains the enclosing object, it is no alternative."""
+    return bool(schema) and schema.keys() <= _CONSTRAINTS
 
 
 def _merge_open_enums(variants: list[Variant]) -> list[Variant]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from numbers import Real
-from typing import Any
+from typing import Any, Final
 
 from generator.spec_diff._model import Change, JsonPath, render_path
 from generator.spec_diff._resolve import Node, Resolver, Variant, normalize, value_key
 from generator.spec_diff._rules import LIMITS, level_of
+from generator.spec_diff._types import type_change_suffix
 
 # Deeper than any real spec; a backstop against pathological inline nesting.
 _MAX_DEPTH = 64
@@ -43,11 +44,14 @@ class Side:
     root_prefix: str  # rule prefix for the schema itself: request-body, request-parameter, response-body
     subject: str  # how the root is named: "request body", "query parameter `limit`", ...
     context: str = ""  # appended to property names: " (status 200)"
+    strongly_typed: bool = True  # JSON: a number is not a string; form and text bodies: every scalar is text
 
     def prefix(self, prop: str) -> str:
         """The rule prefix at a property path (`""` is the root)."""
         if not prop:
             return self.root_prefix
+        if self.root_prefix == "request-parameter":
+            return "request-parameter-property"
         return "request-property" if self.sent else "response-property"
 
     def what(self, prop: str) -> str:
@@ -78,6 +82,8 @@ class SchemaDiff:
         self._base = base
         self._revision = revision
         self._active: set[tuple[str | None, str | None]] = set()
+        self._read_only = False  # inside a property the revision marks readOnly
+        self._write_only = False  # inside a property the base marks writeOnly
 
     def compare(self, base: Any, revision: Any, path: JsonPath, prop: str = "") -> None:
         """Compare two schemas (or `$ref`s) found at `path`; `prop` is the property path, `""` at the root."""
@@ -86,7 +92,13 @@ class SchemaDiff:
         self._nodes(normalize(base, self._base), normalize(revision, self._revision), path, prop)
 
     def _emit(self, suffix: str, path: JsonPath, prop: str, message: str) -> None:
-        self._emitter.emit(f"{self._side.prefix(prop)}-{suffix}", path, message)
+        if self._read_only and self._side.sent and suffix in _READ_ONLY_SUFFIXES:
+            # The server ignores a readOnly property in a request: narrowing it hurts no sender.
+            self._emitter.emit(f"request-read-only-property-{suffix}", path, message)
+        elif self._write_only and not self._side.sent and suffix == "enum-value-added":
+            self._emitter.emit("response-write-only-property-enum-value-added", path, message)
+        else:
+            self._emitter.emit(f"{self._side.prefix(prop)}-{suffix}", path, message)
 
     def _nodes(self, base: Node, revision: Node, path: JsonPath, prop: str) -> None:
         what = self._side.what(prop)
@@ -133,11 +145,22 @@ class SchemaDiff:
     def _variant_body(self, base: Variant, revision: Variant, path: JsonPath, prop: str) -> None:
         what = self._side.what(prop)
         if base.type_text != revision.type_text:
-            self._emit("type-changed", path, prop, f"{what}: type changed: {base.type_text} -> {revision.type_text}")
-            if not base.types & revision.types:
+            suffix = type_change_suffix(
+                base.types,
+                _text(base.schema.get("format")),
+                revision.types,
+                _text(revision.schema.get("format")),
+                sent=self._side.sent,
+                strongly_typed=self._side.strongly_typed,
+            )
+            verb = suffix.removeprefix("type-")
+            self._emit(suffix, path, prop, f"{what}: type {verb}: {base.type_text} -> {revision.type_text}")
+            if base.types and revision.types and not base.types & revision.types:
                 return
         self._enum(base, revision, path, prop)
         self._limits(base.schema, revision.schema, path, prop)
+        self._annotations(base.schema, revision.schema, path, prop)
+        self._all_of(base.schema, revision.schema, path, prop)
         if "properties" in base.schema or "properties" in revision.schema:
             self._properties(base.schema, revision.schema, path, prop)
         if "items" in base.schema and "items" in revision.schema:
@@ -196,28 +219,156 @@ class SchemaDiff:
         new_props: dict[str, Any] = revision.get("properties") or {}
         old_required = set(base.get("required") or [])
         new_required = set(revision.get("required") or [])
-        sent = self._side.sent
         for name in sorted(old_props.keys() | new_props.keys()):
             child = f"{prop}/{name}" if prop else name
             child_path = (*path, "properties", name)
-            what = self._side.what(child)
             was, now = name in old_required, name in new_required
-            state = {True: "required", False: "optional"}
+            old_flags = self._flags(old_props.get(name), self._base)
+            new_flags = self._flags(new_props.get(name), self._revision)
             if name not in new_props:
-                rule = "request-property-removed" if sent else f"response-{state[was]}-property-removed"
-                self._emitter.emit(rule, child_path, f"{what} removed: {state[was]} -> absent")
+                self._property_removed(child, child_path, was, old_flags)
             elif name not in old_props:
-                rule = f"new-{state[now]}-request-property" if sent else f"response-{state[now]}-property-added"
-                self._emitter.emit(rule, child_path, f"{what} added: absent -> {state[now]}")
+                self._property_added(child, child_path, now, new_flags, new_props[name])
             else:
+                self._property_flags(child, child_path, now, old_flags, new_flags)
                 if was != now:
-                    side = "request" if sent else "response"
-                    self._emitter.emit(
-                        f"{side}-property-became-{state[now]}",
-                        child_path,
-                        f"{what} became {state[now]}: {state[was]} -> {state[now]}",
-                    )
-                self.compare(old_props[name], new_props[name], child_path, child)
+                    self._requiredness(child, child_path, was, now, old_flags, new_flags, new_props[name])
+                outer = (self._read_only, self._write_only)
+                self._read_only, self._write_only = new_flags[0], old_flags[1]
+                try:
+                    self.compare(old_props[name], new_props[name], child_path, child)
+                finally:
+                    self._read_only, self._write_only = outer
+
+    def _flags(self, schema: Any, resolver: Resolver) -> tuple[bool, bool]:
+        resolved, _ = resolver.resolve(schema)
+        return resolved.get("readOnly") is True, resolved.get("writeOnly") is True
+
+    def _property_removed(self, child: str, path: JsonPath, was: bool, flags: tuple[bool, bool]) -> None:
+        what, state = self._side.what(child), _STATE[was]
+        if self._side.sent:
+            if not flags[0]:  # a readOnly property was never sent
+                self._emitter.emit("request-property-removed", path, f"{what} removed: {state} -> absent")
+            return
+        write_only = "write-only-" if flags[1] else ""
+        self._emitter.emit(f"response-{state}-{write_only}property-removed", path, f"{what} removed: {state} -> absent")
+
+    def _property_added(self, child: str, path: JsonPath, now: bool, flags: tuple[bool, bool], schema: Any) -> None:
+        what, state = self._side.what(child), _STATE[now]
+        if self._side.sent:
+            if flags[0]:  # readOnly: the client does not send it, required or not
+                return
+            rule = f"new-{state}-request-property"
+            if now and "default" in self._revision.resolve(schema)[0]:
+                rule = "new-required-request-property-with-default"
+            self._emitter.emit(rule, path, f"{what} added: absent -> {state}")
+            return
+        write_only = "write-only-" if flags[1] else ""
+        self._emitter.emit(f"response-{state}-{write_only}property-added", path, f"{what} added: absent -> {state}")
+
+    def _requiredness(
+        self,
+        child: str,
+        path: JsonPath,
+        was: bool,
+        now: bool,
+        old_flags: tuple[bool, bool],
+        new_flags: tuple[bool, bool],
+        schema: Any,
+    ) -> None:
+        what = self._side.what(child)
+        message = f"{what} became {_STATE[now]}: {_STATE[was]} -> {_STATE[now]}"
+        if self._side.sent:
+            if new_flags[0]:
+                return  # readOnly: the server ignores it in a request
+            rule = f"request-property-became-{_STATE[now]}"
+            if now and "default" in self._revision.resolve(schema)[0]:
+                rule = "request-property-became-required-with-default"
+            self._emitter.emit(rule, path, message)
+            return
+        write_only = old_flags[1] if not now else new_flags[1]
+        prefix = "response-write-only-property" if write_only else "response-property"
+        self._emitter.emit(f"{prefix}-became-{_STATE[now]}", path, message)
+
+    def _property_flags(
+        self, child: str, path: JsonPath, now: bool, old_flags: tuple[bool, bool], new_flags: tuple[bool, bool]
+    ) -> None:
+        side = "request" if self._side.sent else "response"
+        what = self._side.what(child)
+        for index, flag in enumerate(("read-only", "write-only")):
+            if old_flags[index] != new_flags[index]:
+                verb = flag if new_flags[index] else f"not-{flag}"
+                rule = f"{side}-{_STATE[now]}-property-became-{verb}"
+                self._emitter.emit(rule, path, f"{what} became {verb.replace('-', ' ')}")
+
+    def _annotations(self, base: dict[str, Any], revision: dict[str, Any], path: JsonPath, prop: str) -> None:
+        """default, pattern, discriminator and deprecated: what a generated client or validator reads."""
+        what = self._side.what(prop)
+        for keyword, family in (("default", "default-value"), ("pattern", "pattern")):
+            old, new = base.get(keyword), revision.get(keyword)
+            if old == new:
+                continue
+            verb = "added" if keyword not in base else "removed" if keyword not in revision else "changed"
+            self._emit(
+                f"{family}-{verb}", (*path, keyword), prop, f"{what}: {keyword} {verb}: {show(old)} -> {show(new)}"
+            )
+        if prop and (base.get("deprecated") is True) != (revision.get("deprecated") is True):
+            verb = "deprecated" if revision.get("deprecated") is True else "reactivated"
+            self._emit(verb, (*path, "deprecated"), prop, f"{what} {verb}")
+        self._discriminator(base.get("discriminator"), revision.get("discriminator"), path, prop)
+
+    def _discriminator(self, base: Any, revision: Any, path: JsonPath, prop: str) -> None:
+        what, path = self._side.what(prop), (*path, "discriminator")
+        if not isinstance(base, dict) or not isinstance(revision, dict):
+            if isinstance(base, dict) != isinstance(revision, dict):
+                verb = "added" if isinstance(revision, dict) else "removed"
+                self._emit(f"discriminator-{verb}", path, prop, f"{what}: discriminator {verb}")
+            return
+        if base.get("propertyName") != revision.get("propertyName"):
+            old, new = show(base.get("propertyName")), show(revision.get("propertyName"))
+            message = f"{what}: discriminator property {old} -> {new}"
+            self._emit("discriminator-property-name-changed", path, prop, message)
+        old_map: dict[str, Any] = base.get("mapping") or {}
+        new_map: dict[str, Any] = revision.get("mapping") or {}
+        for key in sorted(old_map.keys() | new_map.keys()):
+            if old_map.get(key) == new_map.get(key):
+                continue
+            verb = "added" if key not in old_map else "deleted" if key not in new_map else "changed"
+            self._emit(f"discriminator-mapping-{verb}", path, prop, f"{what}: discriminator mapping {show(key)} {verb}")
+
+    def _all_of(self, base: dict[str, Any], revision: dict[str, Any], path: JsonPath, prop: str) -> None:
+        """allOf branch by branch (paired by component, then by position): each branch is a constraint."""
+        old_raw, new_raw = base.get("allOf"), revision.get("allOf")
+        old: list[Any] = old_raw if isinstance(old_raw, list) else []
+        new: list[Any] = new_raw if isinstance(new_raw, list) else []
+        if not old and not new:
+            return
+        what = self._side.what(prop)
+        old_refs = [self._base.resolve(b)[1] for b in old]
+        new_refs = [self._revision.resolve(b)[1] for b in new]
+        pairs: list[tuple[int, int]] = []
+        left, right = list(range(len(old))), list(range(len(new)))
+        for i in list(left):
+            j = next((j for j in right if old_refs[i] is not None and old_refs[i] == new_refs[j]), None)
+            if j is not None:
+                pairs.append((i, j))
+                left.remove(i)
+                right.remove(j)
+        for i, j in zip(list(left), list(right), strict=False):
+            if old_refs[i] is None and new_refs[j] is None:
+                pairs.append((i, j))
+                left.remove(i)
+                right.remove(j)
+        for i in left:
+            suffix = "all-of-removed" + ("-annotation-only" if _annotation_only(self._base.resolve(old[i])[0]) else "")
+            self._emit(suffix, (*path, f"allOf[{i}]"), prop, f"{what}: allOf branch {old_refs[i] or i} removed")
+        for j in right:
+            suffix = "all-of-added" + (
+                "-annotation-only" if _annotation_only(self._revision.resolve(new[j])[0]) else ""
+            )
+            self._emit(suffix, (*path, f"allOf[{j}]"), prop, f"{what}: allOf branch {new_refs[j] or j} added")
+        for i, j in pairs:
+            self.compare(old[i], new[j], (*path, f"allOf[{j}]"), prop)
 
 
 def _match(
@@ -242,6 +393,30 @@ def _same_component(a: Variant, b: Variant) -> bool:
 
 def _same_type(a: Variant, b: Variant) -> bool:
     return a.types == b.types and (a.ref is None or b.ref is None or a.ref != b.ref)
+
+
+_STATE: Final = {True: "required", False: "optional"}
+_READ_ONLY_SUFFIXES: Final = frozenset(
+    {
+        "enum-value-removed",
+        "max-length-decreased",
+        "max-decreased",
+        "min-increased",
+        "exclusive-max-decreased",
+        "exclusive-min-increased",
+    }
+)
+_ANNOTATIONS: Final = frozenset(
+    {"description", "title", "example", "examples", "deprecated", "externalDocs", "$comment"}
+)
+
+
+def _annotation_only(schema: dict[str, Any]) -> bool:
+    return bool(schema) and all(key in _ANNOTATIONS or key.startswith("x-") for key in schema)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _number(value: Any) -> float | None:

@@ -1,0 +1,98 @@
+"""Our diff held to oasdiff's own checker tests (v1.28.0), read from ../shared/third_party/oasdiff at run time.
+
+Each Go test of `checker/check_*_test.go` that `oasdiff_suite` can translate (its specs, the edits it
+makes in Go, the level and single check it runs, the ids it asserts) is one case here; the rest are
+listed with the reason by `test_unported_tests_are_listed_with_a_reason` and printed in the summary.
+
+The figures (printed by `test_conformance_figures`, and stated in the README):
+
+- exact: oasdiff's expected change reported with the same id and level;
+- breaking missed: an expected breaking change for which we report no breaking change at all (the
+  gate `FAIL_ON=breaking` would let it through);
+- under-levelled: the same id at a lower level than oasdiff's;
+- false alarms: a breaking change of ours that the Go test does not expect, except where
+  `generator.spec_diff.DEVIATIONS` declares that we raise that rule on purpose.
+
+Unported, by reason (computed; the full list is printed by the summary test):
+table-driven tests (a loop of subtests), tests that assert only a message text, a count or sources,
+tests that build a spec in Go instead of opening a file, checks run with options we do not model
+(custom severities, optional checks, stability levels), fixtures with external `$ref`s.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from generator.spec_diff import DEVIATIONS, diff_documents
+from tests.generator.spec_diff import oasdiff_suite as suite
+
+pytestmark = pytest.mark.skipif(
+    not suite.available(), reason=f"oasdiff's sources are not at {suite.OASDIFF} (clone them beside the repo)"
+)
+
+REGISTRY = suite.registry() if suite.available() else suite.Registry({}, {}, {})
+CASES, UNPORTED = suite.read_suite(REGISTRY) if suite.available() else ([], [])
+RAISED = frozenset(DEVIATIONS)
+
+# The floor this suite holds us to; the README states the measured figures.
+MIN_EXACT_PERCENT = 60.0
+
+
+def _ours(case: suite.Case) -> list[tuple[str, str]]:
+    return [(c.rule, c.level.value) for c in diff_documents(case.base, case.revision, "oasdiff")]
+
+
+def _total() -> suite.Score:
+    total = suite.Score()
+    for case in CASES:
+        total.add(suite.score(case, _ours(case), REGISTRY, RAISED))
+    return total
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_no_breaking_change_missed(case: suite.Case) -> None:
+    """Every breaking change oasdiff's test expects makes our gate FAIL_ON=breaking fail too."""
+    result = suite.score(case, _ours(case), REGISTRY, RAISED)
+    assert (0, 0) == (result.breaking_missed, result.under_levelled), result.details
+
+
+def test_conformance_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    """Prints exact %, breaking missed, under-levelled and false alarms; holds the exact share to its floor."""
+    total = _total()
+    with capsys.disabled():
+        print(
+            f"\noasdiff conformance: {len(CASES)} Go tests ported, {len(UNPORTED)} not; "
+            f"{total.exact}/{total.expected} expected changes exact ({total.exact_percent:.1f} %); "
+            f"{total.breaking_missed} of {total.breaking_expected} breaking missed; "
+            f"{total.under_levelled} under-levelled; {total.false_alarms} false alarms"
+        )
+    assert total.exact_percent >= MIN_EXACT_PERCENT
+
+
+def test_unported_tests_are_listed_with_a_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every Go test not compared is named with the reason; the reasons are summarised."""
+    reasons = Counter(u.reason.split(":")[0] for u in UNPORTED)
+    with capsys.disabled():
+        print("\nunported oasdiff tests, by reason:")
+        for reason, count in reasons.most_common():
+            print(f"  {count:4d}  {reason}")
+    assert all(u.reason for u in UNPORTED)
+    assert len(CASES) > len(UNPORTED) / 2
+
+
+def test_replay_edits_a_shared_component_through_ref() -> None:
+    """A Go edit through `.Value` follows the $ref, as kin-openapi's pointers do."""
+    doc = {
+        "paths": {"/p": {"post": {"requestBody": {"$ref": "#/components/requestBodies/B"}}}},
+        "components": {"requestBodies": {"B": {"content": {}}}},
+    }
+    suite.replay('s2.Spec.Paths.Value("/p").Post.RequestBody.Value.Description = "x"', {"s2": doc}, {})
+    assert "x" == doc["components"]["requestBodies"]["B"]["description"]
+
+
+def test_unknown_go_edit_is_not_ported() -> None:
+    """An edit the reader does not understand makes the test unported instead of silently ignored."""
+    with pytest.raises(suite.NotPortable):
+        suite.replay("s2.Spec.Paths.Frobnicate = 1", {"s2": {"paths": {}}}, {})
