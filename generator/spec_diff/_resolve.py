@@ -132,8 +132,6 @@ def _variant(schema: Schema, ref: str | None) -> tuple[Variant | None, bool]:
     enum: tuple[Any, ...] | None = None
     if isinstance(schema.get("enum"), list):
         enum = tuple(schema["enum"])
-    elif "const" in schema:
-        enum = (schema["const"],)
     null = "null" in declared or (enum is not None and None in enum)
     if enum is not None:
         enum = tuple(v for v in enum if v is not None)

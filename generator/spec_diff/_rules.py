@@ -49,6 +49,11 @@ DEVIATIONS: Final[dict[str, tuple[Level, str]]] = {
         "allows anonymous access (nothing is refused then)",
     ),
     "api-security-scope-added": (ERR, "a token issued without the new scope is refused with 403"),
+    "api-anonymous-access-removed": (
+        ERR,
+        "ours, beside oasdiff's api-security-added (info): an operation that needed no credentials now needs some, "
+        "so every caller without them is refused",
+    ),
     "response-body-any-of-added": (ERR, _NEW_VARIANT),
     "response-property-any-of-added": (ERR, _NEW_VARIANT),
 }
@@ -83,6 +88,13 @@ _FIXED: Final[tuple[str, ...]] = (
     "endpoint-added",
     "endpoint-deprecated",
     "endpoint-reactivated",
+    "endpoint-deprecated-with-sunset",
+    "api-removed-before-sunset",
+    "api-path-removed-without-deprecation",
+    "api-path-removed-with-deprecation",
+    "api-path-removed-before-sunset",
+    "api-path-sunset-parse",
+    "sunset-deleted",
     "api-removed-without-deprecation",
     "api-removed-with-deprecation",
     "api-operation-id-removed",
@@ -91,6 +103,7 @@ _FIXED: Final[tuple[str, ...]] = (
     "api-tag-added",
     "api-security-removed",
     "api-security-added",
+    "api-anonymous-access-removed",
     "api-security-scope-added",
     "api-security-scope-removed",
     "api-global-security-removed",
@@ -212,6 +225,18 @@ _ASPECTS: Final[dict[str, tuple[Level, Level]]] = {
     "unevaluated-items-removed": (INFO, ERR),
     "unevaluated-properties-added": (ERR, INFO),
     "unevaluated-properties-removed": (INFO, ERR),
+    "if-added": (ERR, INFO),
+    "if-removed": (INFO, ERR),
+    "then-added": (ERR, INFO),
+    "then-removed": (INFO, ERR),
+    "else-added": (ERR, INFO),
+    "else-removed": (INFO, ERR),
+    "prefix-items-added": (INFO, ERR),
+    "prefix-items-removed": (ERR, INFO),
+    "property-names-added": (ERR, INFO),
+    "property-names-removed": (INFO, ERR),
+    "dependent-schema-added": (ERR, INFO),
+    "dependent-schema-removed": (INFO, ERR),
     "deprecated": (INFO, INFO),
     "reactivated": (INFO, INFO),
 }
@@ -273,8 +298,11 @@ def _table() -> dict[str, Rule]:
             continue
         if rule_id in DEVIATIONS:
             level, reason = DEVIATIONS[rule_id]
-            oasdiff_level = OASDIFF_LEVELS.get(rule_id, level).name
-            table[rule_id] = Rule(rule_id, level, True, f"deviation from oasdiff {oasdiff_level}: {reason}")
+            if rule_id in OASDIFF_LEVELS:
+                note = f"deviation from oasdiff {OASDIFF_LEVELS[rule_id].name}: {reason}"
+                table[rule_id] = Rule(rule_id, level, True, note)
+            else:
+                table[rule_id] = Rule(rule_id, level, False, f"stricter than oasdiff: {reason}")
         elif rule_id in OASDIFF_LEVELS:
             table[rule_id] = Rule(rule_id, OASDIFF_LEVELS[rule_id], True)
         else:

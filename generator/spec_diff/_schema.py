@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from numbers import Real
 from typing import Any, Final
 
-from generator.spec_diff._model import Change, JsonPath, render_path
+from generator.spec_diff._model import Change, JsonPath, Level, render_path
 from generator.spec_diff._resolve import Node, Resolver, Variant, normalize, value_key
 from generator.spec_diff._rules import LIMITS, level_of
 from generator.spec_diff._types import type_change_suffix
@@ -31,9 +31,10 @@ class Emitter:
     operation: str = ""
     changes: list[Change] = field(default_factory=list)
 
-    def emit(self, rule: str, path: JsonPath, message: str) -> None:
-        """Record one change; its level comes from the rule table."""
-        self.changes.append(Change(self.provider, rule, level_of(rule), self.operation, render_path(path), message))
+    def emit(self, rule: str, path: JsonPath, message: str, level: Level | None = None) -> None:
+        """Record one change; its level comes from the rule table unless the rule's deviation lowers it here."""
+        chosen = level or level_of(rule)
+        self.changes.append(Change(self.provider, rule, chosen, self.operation, render_path(path), message))
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class Side:
         if not prop:
             return self.root_prefix
         if self.root_prefix == "request-parameter":
-            return "request-parameter-property"
+            # The items of an array parameter are still the parameter; a property of an object one is not.
+            return "request-parameter-property" if prop.replace("[]", "") else "request-parameter"
         return "request-property" if self.sent else "response-property"
 
     def what(self, prop: str) -> str:
@@ -161,6 +163,7 @@ class SchemaDiff:
         self._limits(base.schema, revision.schema, path, prop)
         self._annotations(base.schema, revision.schema, path, prop)
         self._all_of(base.schema, revision.schema, path, prop)
+        self._keywords(base.schema, revision.schema, path, prop)
         if "properties" in base.schema or "properties" in revision.schema:
             self._properties(base.schema, revision.schema, path, prop)
         if "items" in base.schema and "items" in revision.schema:
@@ -336,6 +339,51 @@ class SchemaDiff:
             verb = "added" if key not in old_map else "deleted" if key not in new_map else "changed"
             self._emit(f"discriminator-mapping-{verb}", path, prop, f"{what}: discriminator mapping {show(key)} {verb}")
 
+    def _keywords(self, base: dict[str, Any], revision: dict[str, Any], path: JsonPath, prop: str) -> None:
+        """const, x-extensible-enum and the JSON Schema 2020-12 applicators OpenAPI 3.1 brings."""
+        what = self._side.what(prop)
+        if base.get("const") != revision.get("const") or ("const" in base) != ("const" in revision):
+            verb = "added" if "const" not in base else "removed" if "const" not in revision else "changed"
+            old, new = show(base.get("const")), show(revision.get("const"))
+            self._emit(f"const-{verb}", (*path, "const"), prop, f"{what}: const {verb}: {old} -> {new}")
+        old_ext, new_ext = base.get("x-extensible-enum"), revision.get("x-extensible-enum")
+        if self._side.sent and isinstance(old_ext, list) and isinstance(new_ext, list):
+            for value in old_ext:
+                if value not in new_ext:
+                    message = f"{what}: x-extensible-enum value {show(value)} removed"
+                    self._emit("x-extensible-enum-value-removed", (*path, "x-extensible-enum"), prop, message)
+        for keyword, label in _APPLICATORS.items():
+            if (keyword in base) != (keyword in revision):
+                verb = "added" if keyword in revision else "removed"
+                self._emit(f"{label}-{verb}", (*path, keyword), prop, f"{what}: {keyword} {verb}")
+            elif isinstance(base.get(keyword), dict) and isinstance(revision.get(keyword), dict):
+                self.compare(base[keyword], revision[keyword], (*path, keyword), prop)
+        for keyword, label in (("dependentRequired", "dependent-required"), ("dependentSchemas", "dependent-schema")):
+            old_map, new_map = _mapping(base.get(keyword)), _mapping(revision.get(keyword))
+            for key in sorted(old_map.keys() | new_map.keys()):
+                if key in old_map and key in new_map:
+                    if keyword == "dependentRequired" and old_map[key] != new_map[key]:
+                        message = (
+                            f"{what}: dependentRequired of {show(key)}: {show(old_map[key])} -> {show(new_map[key])}"
+                        )
+                        self._emit(f"{label}-changed", (*path, keyword, key), prop, message)
+                    continue
+                verb = "added" if key in new_map else "removed"
+                self._emit(f"{label}-{verb}", (*path, keyword, key), prop, f"{what}: {keyword} of {show(key)} {verb}")
+        old_pp, new_pp = _mapping(base.get("patternProperties")), _mapping(revision.get("patternProperties"))
+        for pattern in sorted(old_pp.keys() | new_pp.keys()):
+            pp_path = (*path, "patternProperties", pattern)
+            if pattern in old_pp and pattern in new_pp:
+                self.compare(old_pp[pattern], new_pp[pattern], pp_path, f"{prop}/{pattern}" if prop else pattern)
+            else:
+                verb = "added" if pattern in new_pp else "removed"
+                self._emit(
+                    f"pattern-property-{verb}", pp_path, prop, f"{what}: patternProperties {show(pattern)} {verb}"
+                )
+        old_ap, new_ap = base.get("additionalProperties"), revision.get("additionalProperties")
+        if isinstance(old_ap, dict) and isinstance(new_ap, dict):
+            self.compare(old_ap, new_ap, (*path, "additionalProperties"), f"{prop}/*" if prop else "*")
+
     def _all_of(self, base: dict[str, Any], revision: dict[str, Any], path: JsonPath, prop: str) -> None:
         """allOf branch by branch (paired by component, then by position): each branch is a constraint."""
         old_raw, new_raw = base.get("allOf"), revision.get("allOf")
@@ -396,6 +444,17 @@ def _same_type(a: Variant, b: Variant) -> bool:
 
 
 _STATE: Final = {True: "required", False: "optional"}
+# Keywords whose presence constrains a value: keyword -> label in the rule id.
+_APPLICATORS: Final = {
+    "contains": "contains",
+    "if": "if",
+    "then": "then",
+    "else": "else",
+    "prefixItems": "prefix-items",
+    "propertyNames": "property-names",
+    "unevaluatedItems": "unevaluated-items",
+    "unevaluatedProperties": "unevaluated-properties",
+}
 _READ_ONLY_SUFFIXES: Final = frozenset(
     {
         "enum-value-removed",
@@ -413,6 +472,10 @@ _ANNOTATIONS: Final = frozenset(
 
 def _annotation_only(schema: dict[str, Any]) -> bool:
     return bool(schema) and all(key in _ANNOTATIONS or key.startswith("x-") for key in schema)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: Any) -> str | None:

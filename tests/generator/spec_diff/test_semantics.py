@@ -129,13 +129,33 @@ def test_renamed_path_parameter_is_the_same_endpoint() -> None:
     assert [] == _rules(doc("taskId"), doc("id"))
 
 
-def test_global_security_equals_operation_security() -> None:
-    """Security declared at the top level and on the operation compare equal."""
+def test_security_moved_from_global_to_operation_is_info_only() -> None:
+    """Moving a requirement from the top level onto the operation is reported as oasdiff does, none breaking."""
     base = _doc(_obj(), _obj())
     base["security"] = [{"bearerAuth": []}]
     revision = _doc(_obj(), _obj())
     revision["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}]
-    assert [] == _rules(base, revision)
+    assert [("api-global-security-removed", Level.INFO), ("api-security-added", Level.INFO)] == sorted(
+        _rules(base, revision)
+    )
+
+
+def test_replacing_auth_with_anonymous_access_is_not_breaking() -> None:
+    """`security: [{}]` in place of a scheme lets every caller in: info, not breaking."""
+    base = _doc(_obj(), _obj())
+    base["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}]
+    revision = _doc(_obj(), _obj())
+    revision["paths"]["/v1/tasks"]["post"]["security"] = [{}]
+    assert [("api-security-removed", Level.INFO)] == _rules(base, revision)
+
+
+def test_removing_the_only_scheme_accepted_is_breaking() -> None:
+    """Dropping one of two alternatives refuses the clients that used it (our declared deviation)."""
+    base = _doc(_obj(), _obj())
+    base["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}, {"apiKey": []}]
+    revision = _doc(_obj(), _obj())
+    revision["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}]
+    assert [("api-security-removed", Level.BREAKING)] == _rules(base, revision)
 
 
 def test_status_range_and_code_inside_it_are_one_response() -> None:

@@ -43,7 +43,7 @@ def test_run_upstream_check_fetches_the_url(capsys: pytest.CaptureFixture[str]) 
 
     status = run_upstream_check(spec=SPEC, fmt="json", transport=httpx.MockTransport(handler))
     summary = json.loads(capsys.readouterr().out)["summary"]
-    assert (0, [UPSTREAM_URL], {"breaking": 3, "warning": 1, "info": 10}) == (status, seen, summary)
+    assert (0, [UPSTREAM_URL], {"breaking": 3, "warning": 1, "info": 14}) == (status, seen, summary)
 
 
 def test_upstream_identical_to_ours_has_no_changes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
