@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:  # imported where used: the spec diff loads specs and must start fast without jsonschema
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 from generator._paths import REPO_ROOT
 
@@ -132,6 +133,9 @@ def follow_refs(spec: Spec, node: Any, ptr: str) -> tuple[Any, str]:
 
 def registry_for(spec: Spec) -> Registry[Any]:
     """A `referencing` registry holding the whole spec, so `#/components/...` refs resolve inside it."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resource: Resource[Any] = Resource.from_contents(spec, default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
     return registry
@@ -139,6 +143,8 @@ def registry_for(spec: Spec) -> Registry[Any]:
 
 def validator_for(spec: Spec, schema_pointer: str, registry: Registry[Any] | None = None) -> Draft202012Validator:
     """A Draft 2020-12 validator for the schema at `schema_pointer` (formats are annotations, as in 2020-12)."""
+    from jsonschema import Draft202012Validator
+
     resolve_pointer(spec, schema_pointer)  # fail here, naming the pointer, rather than deep in referencing
     schema = {"$ref": f"{_SPEC_URI}#{schema_pointer}"}
     return Draft202012Validator(schema, registry=registry if registry is not None else registry_for(spec))

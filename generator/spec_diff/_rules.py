@@ -59,6 +59,10 @@ DEVIATIONS: Final[dict[str, tuple[Level, str]]] = {
 }
 
 _OPEN_ENUM = "ours: open enum (anyOf enum + string) accepts any string, docs/conventions.md"
+_OPEN_ENUM_REMOVED = (
+    "ours: a documented value dropped from an open request enum (a model id) is a value the provider stopped "
+    "serving; the open form only keeps our client from refusing new values"
+)
 _MAPPING = "ours: specs/mappings/*.yaml decide what the unified layer sends and accepts"
 
 # Rules of our own: id -> (level, why it exists).
@@ -188,7 +192,7 @@ _ASPECTS: Final[dict[str, tuple[Level, Level]]] = {
     "became-open-enum": (INFO, INFO),
     "became-closed-enum": (ERR, INFO),
     "open-enum-value-added": (INFO, INFO),
-    "open-enum-value-removed": (INFO, INFO),
+    "open-enum-value-removed": (ERR, INFO),
     "open-enum-removed": (INFO, INFO),
     "x-extensible-enum-value-removed": (ERR, INFO),
     "any-of-added": (INFO, ERR),
@@ -282,6 +286,8 @@ def _candidates() -> Iterator[tuple[str, Level, str]]:
         sent = prefix.startswith("request")
         for suffix, (request_level, response_level) in _ASPECTS.items():
             note = _OPEN_ENUM if "open-enum" in suffix else ""
+            if suffix == "open-enum-value-removed" and sent:
+                note = _OPEN_ENUM_REMOVED
             yield f"{prefix}-{suffix}", request_level if sent else response_level, note
         for label, upper in LIMITS.values():
             for verb in ("increased", "decreased", "set", "unset"):
