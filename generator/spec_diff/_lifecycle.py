@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 SUNSET = "x-sunset"
+STABILITY = "x-stability-level"
+_STABILITY_ORDER = {"draft": 0, "alpha": 1, "beta": 2, "stable": 3}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -59,3 +61,45 @@ def sunset_rule(old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
     if SUNSET in old and (sunset_date(new[SUNSET]) is None or sunset_date(old[SUNSET]) is None):
         return "api-path-sunset-parse"
     return None
+
+
+def parameter_removal_rule(parameter: Mapping[str, Any]) -> str | None:
+    """The rule for removing a request parameter (None: its sunset has passed)."""
+    if parameter.get("deprecated") is not True:
+        return "request-parameter-removed"
+    if SUNSET not in parameter:
+        return "request-parameter-removed-with-deprecation"
+    day = sunset_date(parameter[SUNSET])
+    if day is None:
+        return "request-parameter-sunset-parse"
+    return "request-parameter-removed-before-sunset" if datetime.now(UTC).date() < day else None
+
+
+def parameter_sunset_rule(old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
+    """A change of `x-sunset` on a parameter deprecated in the revision."""
+    rule = sunset_rule(old, new)
+    return (
+        None
+        if rule is None
+        else "request-parameter-sunset-deleted"
+        if rule == "sunset-deleted"
+        else "request-parameter-sunset-parse"
+    )
+
+
+def stability_rules(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """`x-stability-level` of a changed operation: unreadable on either side, or lowered (breaking)."""
+    rules = ["api-invalid-stability-level" for node in (old, new) if _stability(node) is None]
+    before, after = _stability(old), _stability(new)
+    if before and after and before != after:
+        lowered = _STABILITY_ORDER[after] < _STABILITY_ORDER[before]
+        rules.append("api-stability-decreased" if lowered else "api-stability-increased")
+    return rules
+
+
+def _stability(node: Mapping[str, Any]) -> str | None:
+    """The level, "" when none is declared, None when the value is not one of draft/alpha/beta/stable."""
+    value = node.get(STABILITY, "")
+    if value == "":
+        return ""
+    return value if value in _STABILITY_ORDER else None

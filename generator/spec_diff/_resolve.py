@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Schema = dict[str, Any]
@@ -91,6 +91,7 @@ class Node:
     variants: list[Variant]
     nullable: bool
     keyword: str
+    schema: Schema = field(default_factory=dict)  # the union's own keywords (a discriminator lives here)
 
 
 def value_key(value: Any) -> str:
@@ -123,7 +124,8 @@ def normalize(schema: Any, resolver: Resolver, _active: frozenset[int] = frozens
         nullable = nullable or null
         if variant is not None:
             variants.append(variant)
-    return Node(_merge_open_enums(variants), nullable, keyword)
+    union = resolved if isinstance(branches, list) and len(variants) > 1 else {}
+    return Node(_merge_open_enums(variants), nullable, keyword, union)
 
 
 def _variant(schema: Schema, ref: str | None) -> tuple[Variant | None, bool]:

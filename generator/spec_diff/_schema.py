@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from numbers import Real
 from typing import Any, Final
 
+from generator.spec_diff._lifecycle import SUNSET
 from generator.spec_diff._model import Change, JsonPath, Level, render_path
 from generator.spec_diff._resolve import Node, Resolver, Variant, normalize, value_key
 from generator.spec_diff._rules import LIMITS, level_of
@@ -111,6 +112,12 @@ class SchemaDiff:
         if len(base.variants) == 1 and len(revision.variants) == 1:
             self._variants(base.variants[0], revision.variants[0], path, prop)
             return
+        if not prop and _wrapped_in_one_of(base, revision):
+            # One object split into oneOf alternatives: one finding, not a removed/optional property per field.
+            message = f"{what} wrapped in oneOf: {len(revision.variants)} alternatives, exactly one must match"
+            self._emit("wrapped-in-one-of", path, prop, message)
+            return
+        self._annotations(base.schema, revision.schema, path, prop)
         keyword = revision.keyword if len(revision.variants) > 1 else base.keyword
         kind = "any-of" if keyword == "anyOf" else "one-of"
         old_labels = "|".join(v.label for v in base.variants) or "none"
@@ -155,9 +162,15 @@ class SchemaDiff:
                 sent=self._side.sent,
                 strongly_typed=self._side.strongly_typed,
             )
+            if suffix == "type-changed" and self._side.prefix(prop) == "request-parameter-property":
+                # Inside a parameter everything travels as text: oasdiff calls a narrower type specialized
+                # (breaking) and a change to string merely changed (warning).
+                suffix = "type-changed" if revision.types == {"string"} else "type-specialized"
             verb = suffix.removeprefix("type-")
             self._emit(suffix, path, prop, f"{what}: type {verb}: {base.type_text} -> {revision.type_text}")
             if base.types and revision.types and not base.types & revision.types:
+                if (base.enum is None) != (revision.enum is None):  # became (not) an enum besides: say so
+                    self._enum(base, revision, path, prop)
                 return
         self._enum(base, revision, path, prop)
         self._limits(base.schema, revision.schema, path, prop)
@@ -289,7 +302,7 @@ class SchemaDiff:
                 rule = "request-property-became-required-with-default"
             self._emitter.emit(rule, path, message)
             return
-        write_only = old_flags[1] if not now else new_flags[1]
+        write_only = old_flags[1] or new_flags[1]
         prefix = "response-write-only-property" if write_only else "response-property"
         self._emitter.emit(f"{prefix}-became-{_STATE[now]}", path, message)
 
@@ -309,15 +322,21 @@ class SchemaDiff:
         what = self._side.what(prop)
         for keyword, family in (("default", "default-value"), ("pattern", "pattern")):
             old, new = base.get(keyword), revision.get(keyword)
-            if old == new:
+            if old == new or (keyword == "pattern" and not old and not new):
                 continue
-            verb = "added" if keyword not in base else "removed" if keyword not in revision else "changed"
+            had = keyword in base and (keyword != "pattern" or bool(old))  # `pattern: ''` is no pattern
+            has = keyword in revision and (keyword != "pattern" or bool(new))
+            verb = "added" if not had else "removed" if not has else "changed"
+            if keyword == "pattern" and new == ".*" and self._side.sent:
+                verb = "generalized"  # anything matches now
             self._emit(
                 f"{family}-{verb}", (*path, keyword), prop, f"{what}: {keyword} {verb}: {show(old)} -> {show(new)}"
             )
         if prop and (base.get("deprecated") is True) != (revision.get("deprecated") is True):
             verb = "deprecated" if revision.get("deprecated") is True else "reactivated"
-            self._emit(verb, (*path, "deprecated"), prop, f"{what} {verb}")
+            if verb == "deprecated" and SUNSET in revision:
+                verb = "deprecated-with-sunset"
+            self._emit(verb, (*path, "deprecated"), prop, f"{what} {verb.replace('-', ' ')}")
         self._discriminator(base.get("discriminator"), revision.get("discriminator"), path, prop)
 
     def _discriminator(self, base: Any, revision: Any, path: JsonPath, prop: str) -> None:
@@ -419,6 +438,11 @@ class SchemaDiff:
             self.compare(old[i], new[j], (*path, f"allOf[{j}]"), prop)
 
 
+def _wrapped_in_one_of(base: Node, revision: Node) -> bool:
+    objects = all("properties" in v.schema for v in (*base.variants, *revision.variants))
+    return len(base.variants) == 1 and len(revision.variants) > 1 and revision.keyword == "oneOf" and objects
+
+
 def _match(
     base: list[Variant], revision: list[Variant]
 ) -> tuple[list[tuple[Variant, Variant]], list[Variant], list[Variant]]:
@@ -432,6 +456,11 @@ def _match(
                 pairs.append((old, new))
                 left.remove(old)
                 right.remove(new)
+    # Inline variants left on both sides, in order: the same alternative retyped (oasdiff compares by position).
+    for old, new in zip([v for v in left if v.ref is None], [v for v in right if v.ref is None], strict=False):
+        pairs.append((old, new))
+        left.remove(old)
+        right.remove(new)
     return pairs, left, right
 
 

@@ -78,3 +78,49 @@ def _alt(key: tuple[str, ...]) -> str:
 
 def _show(found: Alternatives) -> str:
     return " | ".join(_alt(k) for k in sorted(found)) or "none (anonymous)"
+
+
+def compare_schemes(emitter: Emitter, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+    """`components.securitySchemes`: schemes added or removed, their type, OAuth URLs and scopes."""
+    before = _schemes(old)
+    after = _schemes(new)
+    for name in sorted(before.keys() | after.keys()):
+        path: JsonPath = ("components", "securitySchemes", name)
+        was, now = before.get(name), after.get(name)
+        if was is None or now is None:
+            verb = "added" if was is None else "removed"
+            emitter.emit(f"api-security-component-{verb}", path, f"security scheme {show(name)} {verb}")
+            continue
+        if was.get("type") != now.get("type"):
+            message = f"security scheme {show(name)} type: {show(was.get('type'))} -> {show(now.get('type'))}"
+            emitter.emit("api-security-component-type-changed", path, message)
+        old_flows, new_flows = _mapping(was.get("flows")), _mapping(now.get("flows"))
+        for flow in sorted(old_flows.keys() & new_flows.keys()):
+            _flow(emitter, (*path, "flows", flow), name, _mapping(old_flows[flow]), _mapping(new_flows[flow]))
+
+
+def _flow(emitter: Emitter, path: JsonPath, name: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+    for key, rule in (("authorizationUrl", "url"), ("tokenUrl", "token-url")):
+        if old.get(key) != new.get(key):
+            message = f"{name}: {key} {show(old.get(key))} -> {show(new.get(key))}"
+            emitter.emit(f"api-security-component-oauth-{rule}-changed", (*path, key), message)
+    old_scopes, new_scopes = _mapping(old.get("scopes")), _mapping(new.get("scopes"))
+    for scope in sorted(old_scopes.keys() | new_scopes.keys()):
+        if scope not in old_scopes or scope not in new_scopes:
+            verb = "added" if scope not in old_scopes else "removed"
+            emitter.emit(
+                f"api-security-component-oauth-scope-{verb}", (*path, "scopes"), f"{name}: scope {show(scope)} {verb}"
+            )
+        elif old_scopes[scope] != new_scopes[scope]:
+            emitter.emit(
+                "api-security-component-oauth-scope-changed", (*path, "scopes"), f"{name}: scope {show(scope)} reworded"
+            )
+
+
+def _schemes(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    schemes = _mapping(_mapping(document.get("components")).get("securitySchemes"))
+    return {str(k): _mapping(v) for k, v in schemes.items()}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.spec_diff import _security as security
-from generator.spec_diff._lifecycle import SUNSET, removal_rule, sunset_rule
+from generator.spec_diff._lifecycle import (
+    STABILITY,
+    SUNSET,
+    parameter_removal_rule,
+    parameter_sunset_rule,
+    removal_rule,
+    stability_rules,
+    sunset_rule,
+)
 from generator.spec_diff._model import Change, JsonPath
 from generator.spec_diff._resolve import Resolver
 from generator.spec_diff._schema import Emitter, SchemaDiff, Side, show
@@ -81,6 +89,7 @@ class _DocumentDiff:
     def run(self) -> None:
         emitter = Emitter(self._provider)
         security.compare(emitter, self._base_doc, self._rev_doc, ("security",), "api-global")
+        security.compare_schemes(emitter, self._base_doc, self._rev_doc)
         self.changes.extend(emitter.changes)
         for section in ("paths", "webhooks"):
             old, new = operations(self._base_doc, section), operations(self._rev_doc, section)
@@ -112,6 +121,12 @@ class _DocumentDiff:
             self._parameters(emitter, old, new)
             self._request_body(emitter, old, new)
             self._responses(emitter, old, new)
+            if old.node != new.node:  # oasdiff judges stability on the operations that changed
+                for rule in stability_rules(old.node, new.node):
+                    message = (
+                        f"{new.label}: {STABILITY} {show(old.node.get(STABILITY))} -> {show(new.node.get(STABILITY))}"
+                    )
+                    emitter.emit(rule, (*shown.json_path, STABILITY), message)
         self.changes.extend(emitter.changes)
 
     def _metadata(self, emitter: Emitter, old: Operation, new: Operation) -> None:
@@ -170,7 +185,9 @@ class _DocumentDiff:
             subject = f"{where} parameter `{name}`"
             if now is None:
                 state = "required" if shown.get("required") else "optional"
-                emitter.emit("request-parameter-removed", path, f"{subject} removed: {state} -> absent")
+                rule = parameter_removal_rule(shown)
+                if rule is not None:
+                    emitter.emit(rule, path, f"{subject} removed: {state} -> absent")
             elif was is None:
                 if where == "path":
                     rule = "new-request-path-parameter"
@@ -186,6 +203,10 @@ class _DocumentDiff:
                     emitter.emit(
                         f"request-parameter-became-{state}", path, f"{subject} became {state}: {old_state} -> {state}"
                     )
+                sunset = parameter_sunset_rule(was, now)
+                if sunset is not None:
+                    message = f"{subject}: {SUNSET} {show(was.get(SUNSET))} -> {show(now.get(SUNSET))}"
+                    emitter.emit(sunset, (*path, SUNSET), message)
                 if (was.get("deprecated") is True) != (now.get("deprecated") is True):
                     verb = "deprecated" if now.get("deprecated") is True else "reactivated"
                     emitter.emit(f"request-parameter-{verb}", (*path, "deprecated"), f"{subject} {verb}")
@@ -288,9 +309,16 @@ class _DocumentDiff:
             else:
                 old_schema = (before[media] or {}).get("schema", {})
                 new_schema = (after[media] or {}).get("schema", {})
-                SchemaDiff(emitter, side, self._base, self._rev).compare(
+                typed = replace(side, strongly_typed=_is_json(media))
+                SchemaDiff(emitter, typed, self._base, self._rev).compare(
                     old_schema, new_schema, (*media_path, "schema")
                 )
+
+
+def _is_json(media: str) -> bool:
+    """JSON keeps `1` and `"1"` apart; in a form or text body every scalar travels as text."""
+    base = media.split(";", 1)[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
 
 
 def _pair_statuses(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[str | None, str | None]]:

@@ -106,7 +106,12 @@ _FIELDS = {
     "Name": "name",
     "In": "in",
     "Example": "example",
+    "Const": "const",
+    "AuthorizationURL": "authorizationUrl",
+    "TokenURL": "tokenUrl",
+    "XExtensibleEnum": "x-extensible-enum",
 }
+_GO_STRINGS = frozenset({"pattern", "format", "description", "title", "summary", "operationId", "propertyName"})
 _METHODS = ("Get", "Put", "Post", "Delete", "Options", "Head", "Patch", "Trace")
 _NEW_SCHEMA = {
     "NewStringSchema": {"type": "string"},
@@ -371,6 +376,8 @@ def replay(line: str, docs: dict[str, dict[str, Any]], local: dict[str, Any]) ->
     assert key is not None
     if key == "type" and isinstance(new, list) and len(new) == 1:
         new = new[0]
+    if new == "" and key in _GO_STRINGS:  # a plain Go string field: "" is kin-openapi's "not set"
+        new = None
     _set(parent, key, new)
 
 

@@ -10,8 +10,9 @@ The figures (printed by `test_conformance_figures`, and stated in the README):
 - breaking missed: an expected breaking change for which we report no breaking change at all (the
   gate `FAIL_ON=breaking` would let it through);
 - under-levelled: the same id at a lower level than oasdiff's;
-- false alarms: a breaking change of ours that the Go test does not expect, except where
-  `generator.spec_diff.DEVIATIONS` declares that we raise that rule on purpose.
+- false alarms: a breaking change of ours that a Go test asserting the complete list does not
+  expect, except where `generator.spec_diff.DEVIATIONS` declares that we raise that rule on
+  purpose, or `DELIBERATE_ALARMS` names the test (each with its reason, also in docs/spec-diff-rules.md).
 
 Unported, by reason (computed; the full list is printed by the summary test):
 table-driven tests (a loop of subtests), tests that assert only a message text, a count or sources,
@@ -36,26 +37,52 @@ REGISTRY = suite.registry() if suite.available() else suite.Registry({}, {}, {})
 CASES, UNPORTED = suite.read_suite(REGISTRY) if suite.available() else ([], [])
 RAISED = frozenset(DEVIATIONS)
 
+# Go tests where we report a breaking change on purpose although oasdiff's test expects none.
+# Each is listed with its reason in docs/spec-diff-rules.md.
+DELIBERATE_ALARMS = {
+    "TestBreaking_RequestParameterMaxItemsWithoutFlatten": (
+        "path-item parameters are always merged into each operation (oasdiff's --flatten-params): "
+        "a smaller maxItems refuses the same requests wherever the parameter is declared"
+    ),
+}
+
 # The floor this suite holds us to; the README states the measured figures.
-MIN_EXACT_PERCENT = 60.0
+MIN_EXACT_PERCENT = 95.0
 
 
 def _ours(case: suite.Case) -> list[tuple[str, str]]:
     return [(c.rule, c.level.value) for c in diff_documents(case.base, case.revision, "oasdiff")]
 
 
+def _score(case: suite.Case) -> suite.Score:
+    result = suite.score(case, _ours(case), REGISTRY, RAISED)
+    if case.name in DELIBERATE_ALARMS:
+        result.false_alarms = 0
+    return result
+
+
 def _total() -> suite.Score:
     total = suite.Score()
     for case in CASES:
-        total.add(suite.score(case, _ours(case), REGISTRY, RAISED))
+        total.add(_score(case))
     return total
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_no_breaking_change_missed(case: suite.Case) -> None:
-    """Every breaking change oasdiff's test expects makes our gate FAIL_ON=breaking fail too."""
-    result = suite.score(case, _ours(case), REGISTRY, RAISED)
-    assert (0, 0) == (result.breaking_missed, result.under_levelled), result.details
+def test_no_breaking_change_missed_and_no_false_alarm(case: suite.Case) -> None:
+    """Every breaking change oasdiff's test expects fails our gate too, at its level, and nothing else does."""
+    result = _score(case)
+    assert (0, 0, 0) == (result.breaking_missed, result.under_levelled, result.false_alarms), result.details
+
+
+def test_deliberate_alarms_are_real() -> None:
+    """Each deliberate false alarm still happens (else the exemption hides nothing and must go)."""
+    by_name = {c.name: c for c in CASES}
+    raised = {
+        name: suite.score(by_name[name], _ours(by_name[name]), REGISTRY, RAISED).false_alarms
+        for name in DELIBERATE_ALARMS
+    }
+    assert all(count > 0 for count in raised.values()), raised
 
 
 def test_conformance_figures(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,9 +91,11 @@ def test_conformance_figures(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(
             f"\noasdiff conformance: {len(CASES)} Go tests ported, {len(UNPORTED)} not; "
-            f"{total.exact}/{total.expected} expected changes exact ({total.exact_percent:.1f} %); "
+            f"{total.exact}/{total.expected} expected changes exact ({total.exact_percent:.1f} %; "
+            f"the rest: declared deviations and differing ids); "
             f"{total.breaking_missed} of {total.breaking_expected} breaking missed; "
-            f"{total.under_levelled} under-levelled; {total.false_alarms} false alarms"
+            f"{total.under_levelled} under-levelled; {total.false_alarms} false alarms "
+            f"(+{len(DELIBERATE_ALARMS)} deliberate)"
         )
     assert total.exact_percent >= MIN_EXACT_PERCENT
 
