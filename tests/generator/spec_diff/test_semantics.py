@@ -182,3 +182,19 @@ def test_webhook_payload_is_compared_like_a_response() -> None:
     assert [("WEBHOOK generation.succeeded", "response-property-enum-value-added", Level.WARNING)] == [
         (c.operation, c.rule, c.level) for c in changes
     ]
+
+
+def test_scope_added_is_breaking() -> None:
+    """A scope newly required refuses tokens issued without it (our declared deviation from oasdiff's info)."""
+    base = _doc(_obj(), _obj())
+    base["paths"]["/v1/tasks"]["post"]["security"] = [{"oauth": ["read"]}]
+    revision = _doc(_obj(), _obj())
+    revision["paths"]["/v1/tasks"]["post"]["security"] = [{"oauth": ["read", "write"]}]
+    assert [("api-security-scope-added", Level.BREAKING)] == _rules(base, revision)
+
+
+def test_response_body_any_of_added_is_breaking() -> None:
+    """A new alternative of a response body's anyOf is a shape the generated client does not parse (deviation)."""
+    base = _doc(_obj(), {"anyOf": [{"type": "string"}, {"type": "integer"}]})
+    revision = _doc(_obj(), {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "boolean"}]})
+    assert [("response-body-any-of-added", Level.BREAKING)] == _rules(base, revision)
