@@ -19,6 +19,7 @@ import yaml
 
 from generator import _speclib as lib
 from generator._paths import provider_files
+from generator.spec_diff._load import parse
 from generator.spec_diff._mapping import diff_mappings
 from generator.spec_diff._model import Change
 from generator.spec_diff._report import exit_status, render
@@ -36,7 +37,7 @@ class SpecDiffError(Exception):
 def load_spec(text: str, origin: str) -> dict[str, Any]:
     """Parse a spec's YAML (or JSON) text as `_speclib` does (keys as strings, dates as strings)."""
     try:
-        return lib.parse_spec(text, origin)
+        return parse(text, origin)
     except yaml.YAMLError as exc:
         raise SpecDiffError(f"{origin}: not valid YAML: {exc}") from exc
     except ValueError as exc:

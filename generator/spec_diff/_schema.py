@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from generator.spec_diff._lifecycle import SUNSET
 from generator.spec_diff._model import Change, JsonPath, Level, render_path
-from generator.spec_diff._resolve import Node, Resolver, Variant, normalize, value_key
+from generator.spec_diff._resolve import Node, Resolver, Sameness, Variant, normalize, value_key
 from generator.spec_diff._rules import LIMITS, level_of
 from generator.spec_diff._types import type_change_suffix
 
@@ -79,8 +79,11 @@ def _show_enum(values: tuple[Any, ...] | None, is_open: bool) -> str:
 class SchemaDiff:
     """Walks two schemas side by side and emits one change per client-visible difference."""
 
-    def __init__(self, emitter: Emitter, side: Side, base: Resolver, revision: Resolver) -> None:
+    def __init__(
+        self, emitter: Emitter, side: Side, base: Resolver, revision: Resolver, same: Sameness | None = None
+    ) -> None:
         self._emitter = emitter
+        self._same = same or Sameness(base, revision)
         self._side = side
         self._base = base
         self._revision = revision
@@ -90,7 +93,7 @@ class SchemaDiff:
 
     def compare(self, base: Any, revision: Any, path: JsonPath, prop: str = "") -> None:
         """Compare two schemas (or `$ref`s) found at `path`; `prop` is the property path, `""` at the root."""
-        if len(path) > _MAX_DEPTH:
+        if len(path) > _MAX_DEPTH or self._same.same(base, revision):
             return
         self._nodes(normalize(base, self._base), normalize(revision, self._revision), path, prop)
 

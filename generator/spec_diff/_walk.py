@@ -25,7 +25,7 @@ from generator.spec_diff._lifecycle import (
     sunset_rule,
 )
 from generator.spec_diff._model import Change, JsonPath
-from generator.spec_diff._resolve import Resolver
+from generator.spec_diff._resolve import Resolver, Sameness
 from generator.spec_diff._schema import Emitter, SchemaDiff, Side, show
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -84,6 +84,8 @@ class _DocumentDiff:
         self._base, self._rev = Resolver(base), Resolver(revision)
         self._provider = provider
         self._rev_keys: set[tuple[str, str]] = set()
+        self._same = Sameness(self._base, self._rev)
+        self._same_security = base.get("security") == revision.get("security")
         self.changes: list[Change] = []
 
     def run(self) -> None:
@@ -113,6 +115,8 @@ class _DocumentDiff:
         elif old is None:
             rule = "webhook-added" if shown.webhook else "endpoint-added"
             emitter.emit(rule, path, f"{shown.label} added (operationId {show(new.node.get('operationId'))})")
+        elif self._unchanged(old, new):
+            return
         elif shown.webhook:
             self._webhook_payload(emitter, old, new)
         else:
@@ -128,6 +132,11 @@ class _DocumentDiff:
                     )
                     emitter.emit(rule, (*shown.json_path, STABILITY), message)
         self.changes.extend(emitter.changes)
+
+    def _unchanged(self, old: Operation, new: Operation) -> bool:
+        """Nothing a client sees differs: the operation, its path-level parameters and the global security."""
+        params = (old.path_item.get("parameters"), new.path_item.get("parameters"))
+        return self._same_security and self._same.same(old.node, new.node) and self._same.same(*params)
 
     def _metadata(self, emitter: Emitter, old: Operation, new: Operation) -> None:
         path = new.json_path
@@ -211,7 +220,7 @@ class _DocumentDiff:
                     verb = "deprecated" if now.get("deprecated") is True else "reactivated"
                     emitter.emit(f"request-parameter-{verb}", (*path, "deprecated"), f"{subject} {verb}")
                 side = Side(sent=True, root_prefix="request-parameter", subject=subject, context=f" of {subject}")
-                SchemaDiff(emitter, side, self._base, self._rev).compare(
+                SchemaDiff(emitter, side, self._base, self._rev, self._same).compare(
                     was.get("schema", {}), now.get("schema", {}), (*path, "schema")
                 )
 
@@ -278,7 +287,7 @@ class _DocumentDiff:
                 if old.get("required") is True and new.get("required") is not True:
                     emitter.emit("response-header-became-optional", header_path, f"{subject} became optional")
                 side = Side(False, "response-header", subject, f" of {subject}")
-                SchemaDiff(emitter, side, self._base, self._rev).compare(
+                SchemaDiff(emitter, side, self._base, self._rev, self._same).compare(
                     old.get("schema", {}), new.get("schema", {}), (*header_path, "schema")
                 )
 
@@ -310,7 +319,7 @@ class _DocumentDiff:
                 old_schema = (before[media] or {}).get("schema", {})
                 new_schema = (after[media] or {}).get("schema", {})
                 typed = replace(side, strongly_typed=_is_json(media))
-                SchemaDiff(emitter, typed, self._base, self._rev).compare(
+                SchemaDiff(emitter, typed, self._base, self._rev, self._same).compare(
                     old_schema, new_schema, (*media_path, "schema")
                 )
 
