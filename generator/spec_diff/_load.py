@@ -5,8 +5,9 @@ spec that is 0.4-0.7 s of a diff a reviewer waits for. Here the C parser's event
 dicts and lists in one loop, and plain scalars are resolved once per distinct text with the very
 resolvers and constructors of `generator._speclib` (YAML 1.1 without timestamps), so the result is
 the same data `_speclib.parse_spec` returns; `tests/generator/spec_diff/test_load.py` checks that on
-every spec of the repository. Anything unusual (anchors and aliases, merge keys, explicit tags) falls
-back to `_speclib.parse_spec` itself.
+every spec of the repository. Anchors and aliases are kept (an alias is the anchored object, as with
+`yaml.load`); anything unusual (merge keys, explicit tags, complex keys) falls back to
+`_speclib.parse_spec` itself.
 
 A large text (over 256 KB) is also cached by its sha256 as JSON under `$XDG_CACHE_HOME/sora-video-toolkit/
 spec-diff` (`~/.cache/...`; `SPEC_DIFF_CACHE=0` turns it off): the base side of a review rarely changes,
@@ -96,16 +97,21 @@ def _parse(text: str, origin: str) -> dict[str, Any]:
 def _from_events(text: str) -> Any:
     stack: list[Any] = []
     keys: list[Any] = []  # for each open mapping: the pending key, or _NO_KEY
+    anchors: dict[str, Any] = {}  # an alias is the anchored object itself, as yaml.load makes it
     root: Any = None
     for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         if isinstance(event, yaml.ScalarEvent):
-            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            if event.tag is not None and event.tag != "!":
                 raise _Fallback
             value: Any = _plain(event.value) if event.implicit[0] else event.value
+            if event.anchor is not None:
+                anchors[event.anchor] = value
         elif isinstance(event, yaml.CollectionStartEvent):
-            if event.anchor is not None or (event.tag is not None and not event.implicit):
+            if event.tag is not None and not event.implicit:
                 raise _Fallback
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if event.anchor is not None:
+                anchors[event.anchor] = container
             _add(stack, keys, container)
             stack.append(container)
             keys.append(_NO_KEY)
@@ -115,7 +121,9 @@ def _from_events(text: str) -> Any:
             keys.pop()
             continue
         elif isinstance(event, yaml.AliasEvent):
-            raise _Fallback
+            if event.anchor not in anchors:
+                raise _Fallback  # an undefined alias: let yaml.load word the error
+            value = anchors[event.anchor]
         else:
             continue  # stream and document start/end
         if not stack:
@@ -142,7 +150,18 @@ def _add(stack: list[Any], keys: list[Any], value: Any) -> None:
         keys[-1] = _NO_KEY
 
 
-@lru_cache(maxsize=4096)
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+_RESOLVER.yaml_implicit_resolvers = lib._SpecLoader.yaml_implicit_resolvers  # the same rules
+
+
+@lru_cache(maxsize=8192)
 def _plain(text: str) -> Any:
     """A plain scalar as `_speclib`'s loader reads it (`200` an int, `true` a bool, `2026-05-11` a string)."""
-    return yaml.load(text, Loader=_PLAIN_LOADER) if text else None  # a SafeLoader subclass
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag == _STR:
+        return text
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(yaml.ScalarNode(tag, text))
+    except yaml.YAMLError:
+        raise _Fallback from None  # `<<` (a merge key) and anything else the safe constructor refuses

@@ -28,11 +28,19 @@ def test_fast_parse_equals_speclib(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: &x {b: 1}\nc: *x\n", "base: &b {k: 1}\nm:\n  <<: *b\n  j: 2\n", "a: !!str 12\n", "? [x]\n: 1\n"],
-    ids=["alias", "merge-key", "explicit-tag", "complex-key"],
+    [
+        'a: one\n  two\n\n  three "x"\n',
+        "a: &x {b: 1}\nc: *x\n",
+        "a: &s text\nb: [*s, *s]\n",
+        "a: *missing\n",
+        "base: &b {k: 1}\nm:\n  <<: *b\n  j: 2\n",
+        "a: !!str 12\n",
+        "? [x]\n: 1\n",
+    ],
+    ids=["folded-plain-scalar", "alias", "scalar-alias", "undefined-alias", "merge-key", "explicit-tag", "complex-key"],
 )
-def test_unusual_yaml_falls_back_to_speclib(text: str) -> None:
-    """Anchors, merge keys, explicit tags and complex keys give the full loader's answer."""
+def test_unusual_yaml_gives_the_full_loaders_answer(text: str) -> None:
+    """Aliases, merge keys, explicit tags and complex keys give the full loader's answer (or its error)."""
     try:
         expected = lib.parse_spec(text, "t")
     except Exception as exc:  # both must fail alike
