@@ -19,6 +19,9 @@ endif
 
 BASE ?= HEAD
 FAIL_ON ?=
+FORMAT ?= text
+OLD ?=
+NEW ?=
 DEST ?=
 N ?= 300
 F ?= 0.2
@@ -72,8 +75,8 @@ drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
 vendor: $(STAMP) ## Copy the generated packages with their manifests into DEST=path
 	$(PY) -m generator vendor "$(DEST)"
 
-spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD); FAIL_ON=breaking to gate
-	$(PY) -m generator spec-diff --base "$(BASE)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
+spec-diff: $(STAMP) ## Changelog of specs/ + mappings vs BASE (HEAD), or OLD=a NEW=b; FORMAT=text|markdown|json|github, FAIL_ON=breaking
+	$(PY) -m generator spec-diff $(if $(OLD),"$(OLD)" "$(NEW)",--base "$(BASE)") --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
 upstream-check: $(STAMP) ## Diff Rivya's published openapi.json against specs/rivya.yaml (needs network)
 	$(PY) -m generator upstream-check
@@ -87,7 +90,7 @@ demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_un
 soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
 	$(PY) -m sandbox.soak --tasks $(N) --fault-rate $(F)
 
-bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation
+bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation, spec-diff start-up
 	$(PY) -m bench
 
 clean: ## Remove the virtual environments and caches

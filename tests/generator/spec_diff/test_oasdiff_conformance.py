@@ -14,10 +14,21 @@ The figures (printed by `test_conformance_figures`, and stated in the README):
   expect, except where `generator.spec_diff.DEVIATIONS` declares that we raise that rule on
   purpose, or `DELIBERATE_ALARMS` names the test (each with its reason, also in docs/spec-diff-rules.md).
 
-Unported, by reason (computed; the full list is printed by the summary test):
-table-driven tests (a loop of subtests), tests that assert only a message text, a count or sources,
-tests that build a spec in Go instead of opening a file, checks run with options we do not model
-(custom severities, optional checks, stability levels), fixtures with external `$ref`s.
+Measured (v1.28.0, 672 test functions in checker/check_*_test.go): 353 ported, 319 not. The ones not
+ported, by reason (computed by `oasdiff_suite`; `test_unported_tests_are_listed_with_a_reason` prints
+the counts, and each `Unported` carries the test's name, file and reason):
+
+- 79 assert no rule id: only a message text, a change count, sources or a comment id;
+- 61 are table-driven (a loop of subtests or `t.Run`): their cases are Go data, not files;
+- 58 build or load a spec another way than `open(file)` (`l(t, n)`, `loadFrom`, a spec built in Go);
+- 50 test a helper of the checker (no diff and no check call at all);
+- 30 run checks with options we do not model (custom severity levels, deprecation policies
+  `WithDeprecation(days)`, stability thresholds, optional checks);
+- 12 open a path held in a variable (`open(file)` of a table);
+- 10 inspect oasdiff's raw diff report, not the checker's changes;
+- 10 make a Go edit the reader cannot replay faithfully (`Responses.Set`, `SetOperation`, struct
+  literals such as `openapi3.Schema{...}`, slices of a security requirement);
+- 3 assert an id written as a string; 2 use a non-default diff config; 4 run several diffs or checks.
 """
 
 from __future__ import annotations
