@@ -116,15 +116,27 @@ def resolve_pointer(spec: Any, ptr: str) -> Any:
     return node
 
 
-def follow_refs(spec: Spec, node: Any, ptr: str) -> tuple[Any, str]:
-    """Follow local `$ref`s (`#/...`) until a node without one; returns (node, its pointer)."""
+def follow_refs(spec: Spec, node: Any, ptr: str, *, lenient: bool = False) -> tuple[Any, str]:
+    """Follow local `$ref`s (`#/...`) until a node without one; returns (node, its pointer).
+
+    Strict by default: a `$ref` cycle or a dangling `$ref` raises KeyError. `lenient=True` is for the
+    spec diff, which reads old revisions that may be broken: a cycle gives `{}`, a dangling ref
+    `{"x-unresolved-ref": ref}`, and the walk goes on.
+    """
     seen: set[str] = set()
     while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#"):
         ptr = node["$ref"][1:]
         if ptr in seen:
+            if lenient:
+                return {}, ptr
             raise KeyError(f"$ref cycle through {ptr}")
         seen.add(ptr)
-        node = resolve_pointer(spec, ptr)
+        try:
+            node = resolve_pointer(spec, ptr)
+        except KeyError:
+            if not lenient:
+                raise
+            return {"x-unresolved-ref": f"#{ptr}"}, ptr
     return node, ptr
 
 

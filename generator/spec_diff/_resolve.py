@@ -22,43 +22,35 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import _speclib as lib
+
 Schema = dict[str, Any]
 
 _TYPE_OF_VALUE: tuple[tuple[type, str], ...] = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"))
 
 
 class Resolver:
-    """Follows local `$ref`s (`#/components/...`) inside one document."""
+    """Follows local `$ref`s inside one document: `_speclib.follow_refs`, lenient (old revisions may be broken)."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
-        self._document = document
+        self._document = document if isinstance(document, dict) else dict(document)
 
     def resolve(self, node: Any) -> tuple[Schema, str | None]:
         """The mapping a node stands for, and the name of the last component on its `$ref` chain."""
-        name: str | None = None
-        seen: set[str] = set()
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            ref: str = node["$ref"]
-            if ref in seen:
-                return {}, name
-            seen.add(ref)
-            name = ref.rsplit("/", 1)[-1]
-            node = self._pointer(ref)
-        if isinstance(node, dict):
-            return node, name  # the document's own dict: its identity is the cycle guard of `normalize`
-        return (dict(node) if isinstance(node, Mapping) else {}), name
+        followed = isinstance(node, Mapping) and isinstance(node.get("$ref"), str)
+        resolved, ptr = lib.follow_refs(self._document, node, "", lenient=True) if followed else (node, "")
+        name = ptr.rsplit("/", 1)[-1] if followed else None
+        if isinstance(resolved, Mapping) and isinstance(resolved.get("$ref"), str):
+            # An external ref (another file) is not followed: the specs of this project are single files.
+            ref = resolved["$ref"]
+            return {"x-unresolved-ref": ref}, ref.rsplit("/", 1)[-1]
+        if isinstance(resolved, dict):
+            return resolved, name  # the document's own dict: its identity is the cycle guard of `normalize`
+        return (dict(resolved) if isinstance(resolved, Mapping) else {}), name
 
-    def _pointer(self, ref: str) -> Any:
-        if not ref.startswith("#/"):
-            # External refs are not followed: the specs of this project are single files.
-            return {"x-unresolved-ref": ref}
-        node: Any = self._document
-        for raw in ref[2:].split("/"):
-            key = raw.replace("~1", "/").replace("~0", "~")
-            if not isinstance(node, Mapping) or key not in node:
-                return {"x-unresolved-ref": ref}
-            node = node[key]
-        return node
+    def target(self, ref: str) -> Any:
+        """What a `$ref` string points at, or `{"x-unresolved-ref": ref}`."""
+        return self.resolve({"$ref": ref})[0]
 
 
 class Sameness:
@@ -81,7 +73,7 @@ class Sameness:
         if known is not None:
             return known
         self._refs[ref] = True  # a cycle back to this ref: judged by the rest of the chain
-        result = self.same(self._base._pointer(ref), self._revision._pointer(ref))
+        result = self.same(self._base.target(ref), self._revision.target(ref))
         self._refs[ref] = result
         return result
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator._speclib import HTTP_METHODS as HTTP_METHODS  # one list of methods; re-exported for _upstream
 from generator.spec_diff import _security as security
 from generator.spec_diff._lifecycle import (
     STABILITY,
@@ -28,7 +29,6 @@ from generator.spec_diff._model import Change, JsonPath
 from generator.spec_diff._resolve import Resolver, Sameness
 from generator.spec_diff._schema import Emitter, SchemaDiff, Side, show
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
 
 

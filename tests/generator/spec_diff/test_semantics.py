@@ -198,3 +198,24 @@ def test_response_body_any_of_added_is_breaking() -> None:
     base = _doc(_obj(), {"anyOf": [{"type": "string"}, {"type": "integer"}]})
     revision = _doc(_obj(), {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "boolean"}]})
     assert [("response-body-any-of-added", Level.BREAKING)] == _rules(base, revision)
+
+
+def test_broken_old_revision_is_diffed_not_refused() -> None:
+    """A dangling $ref and a $ref cycle in the base (an old broken revision) are read leniently."""
+    base = _doc(_obj(size={"$ref": "#/components/schemas/Missing"}, loop={"$ref": "#/components/schemas/A"}), _obj())
+    base["components"]["schemas"].update(A={"$ref": "#/components/schemas/B"}, B={"$ref": "#/components/schemas/A"})
+    revision = _doc(_obj(size={"type": "string"}, loop={"type": "string"}), _obj())
+    # Both were "any" (unresolvable) and are strings now: the receiver accepts less.
+    assert [("request-property-type-changed", Level.BREAKING)] * 2 == _rules(base, revision)
+
+
+def test_speclib_follow_refs_is_strict_unless_lenient() -> None:
+    """The one resolver: `_speclib.follow_refs` raises on a dangling ref, and with lenient=True marks it."""
+    from generator._speclib import follow_refs
+
+    spec: dict[str, Any] = {"components": {"schemas": {}}}
+    with pytest.raises(KeyError):
+        follow_refs(spec, {"$ref": "#/components/schemas/X"}, "")
+    assert ({"x-unresolved-ref": "#/components/schemas/X"}, "/components/schemas/X") == follow_refs(
+        spec, {"$ref": "#/components/schemas/X"}, "", lenient=True
+    )
