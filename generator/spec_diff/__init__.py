@@ -1,8 +1,11 @@
-"""Semantic OpenAPI diff classed like oasdiff (breaking / warning / info), and Rivya upstream drift.
+"""Semantic OpenAPI diff classed like oasdiff (breaking / warning / info), mapping diffs, and Rivya upstream drift.
 
-`run_spec_diff` compares `specs/*.yaml` with a git ref; `run_upstream_check` compares
-`specs/rivya.yaml` with Rivya's published openapi.json. `diff_documents` is the pure core both use;
-`changed_specs` + `provider_summaries` give the generator a one-line summary per changed spec.
+`run_spec_diff` compares `specs/*.yaml` and `specs/mappings/*.yaml` with a git ref, or any two files
+(`files=(old, new)`), and renders text, Markdown, JSON or GitHub annotations; `run_upstream_check`
+compares `specs/rivya.yaml` with Rivya's published openapi.json (imported on first use: it needs
+httpx, the offline diff does not). `diff_documents` is the pure core; `RULES` is the rule table with
+oasdiff's levels and our `DEVIATIONS` (docs/spec-diff-rules.md); `changed_specs` +
+`provider_summaries` give the generator a one-line summary per changed spec.
 """
 
 from typing import TYPE_CHECKING, Any
