@@ -31,6 +31,10 @@ class KeywordDiff:
         """Compare two schemas found at `path` (implemented by `SchemaDiff`)."""
         raise NotImplementedError
 
+    def _side_same(self, base: Any, revision: Any) -> bool:
+        """Whether two subschemas mean the same (implemented by `SchemaDiff`)."""
+        raise NotImplementedError
+
     def _annotations(self, base: dict[str, Any], revision: dict[str, Any], path: JsonPath, prop: str) -> None:
         """default, pattern, discriminator and deprecated: what a generated client or validator reads."""
         what = self._side.what(prop)
@@ -113,6 +117,15 @@ class KeywordDiff:
                 self._emit(
                     f"pattern-property-{verb}", pp_path, prop, f"{what}: patternProperties {show(pattern)} {verb}"
                 )
+        if base.get("not") != revision.get("not") and not self._side_same(base.get("not"), revision.get("not")):
+            # `not` inverts its subschema, so its inner changes are not classed one by one: one finding.
+            verb = "added" if "not" not in base else "removed" if "not" not in revision else "changed"
+            self._emit(
+                f"not-{verb}",
+                (*path, "not"),
+                prop,
+                f"{what}: not {verb}: {show(base.get('not'))} -> {show(revision.get('not'))}",
+            )
         old_ap, new_ap = base.get("additionalProperties"), revision.get("additionalProperties")
         if isinstance(old_ap, dict) and isinstance(new_ap, dict):
             self.compare(old_ap, new_ap, (*path, "additionalProperties"), f"{prop}/*" if prop else "*")

@@ -53,6 +53,9 @@ class SchemaDiff(KeywordDiff):
             return
         self._nodes(normalize(base, self._base), normalize(revision, self._revision), path, prop)
 
+    def _side_same(self, base: Any, revision: Any) -> bool:
+        return self._same.same(base, revision)
+
     def _emit(self, suffix: str, path: JsonPath, prop: str, message: str) -> None:
         if self._read_only and self._side.sent and suffix in _READ_ONLY_SUFFIXES:
             # The server ignores a readOnly property in a request: narrowing it hurts no sender.

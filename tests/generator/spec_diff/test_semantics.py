@@ -219,3 +219,10 @@ def test_speclib_follow_refs_is_strict_unless_lenient() -> None:
     assert ({"x-unresolved-ref": "#/components/schemas/X"}, "/components/schemas/X") == follow_refs(
         spec, {"$ref": "#/components/schemas/X"}, "", lenient=True
     )
+
+
+def test_not_subschema_change_is_one_finding() -> None:
+    """A changed `not` (GlobalAiOpc's mutually exclusive fields) is reported once, not classed inside out."""
+    base = _doc({"type": "object", "not": {"required": ["size", "aspect_ratio"]}}, _obj())
+    revision = _doc({"type": "object", "not": {"required": ["size", "seconds"]}}, _obj())
+    assert [("request-body-not-changed", Level.WARNING)] == _rules(base, revision)
