@@ -37,6 +37,8 @@ class Side:
     root_prefix: str  # rule prefix for the schema itself: request-body, request-parameter, response-body
     subject: str  # how the root is named: "request body", "query parameter `limit`", ...
     context: str = ""  # appended to property names: " (status 200)"
+    location: str = ""  # `in` of a parameter: oasdiff names a header parameter's properties apart
+    required_parameter: bool = False  # a parameter required on both sides: its default is never used
     strongly_typed: bool = True  # JSON: a number is not a string; form and text bodies: every scalar is text
 
     def prefix(self, prop: str) -> str:

@@ -39,6 +39,8 @@ class KeywordDiff:
         """default, pattern, discriminator and deprecated: what a generated client or validator reads."""
         what = self._side.what(prop)
         for keyword, family in (("default", "default-value"), ("pattern", "pattern")):
+            if keyword == "default" and not prop and self._side.required_parameter:
+                continue  # the client always sends a required parameter: its default never applies
             old, new = base.get(keyword), revision.get(keyword)
             if old == new or (keyword == "pattern" and not old and not new):
                 continue

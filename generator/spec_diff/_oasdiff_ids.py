@@ -14,11 +14,12 @@ from generator.spec_diff._model import Level
 _BREAKING = """
 api-invalid-stability-level api-path-removed-before-sunset api-path-removed-without-deprecation
 api-path-sunset-parse api-removed-before-sunset api-removed-without-deprecation
-api-stability-decreased new-request-path-parameter new-required-request-parameter
-new-required-request-property new-required-request-property-with-default request-body-added-required
-request-body-all-of-added request-body-any-of-removed request-body-became-enum
-request-body-became-not-nullable request-body-became-required request-body-const-added
-request-body-const-changed request-body-contains-added request-body-dependent-required-added
+api-stability-decreased new-request-path-parameter new-required-request-header-property
+new-required-request-parameter new-required-request-property
+new-required-request-property-with-default request-body-added-required request-body-all-of-added
+request-body-any-of-removed request-body-became-enum request-body-became-not-nullable
+request-body-became-required request-body-const-added request-body-const-changed
+request-body-contains-added request-body-dependent-required-added
 request-body-dependent-required-changed request-body-dependent-schema-added request-body-else-added
 request-body-enum-value-removed request-body-exclusive-max-decreased
 request-body-exclusive-min-increased request-body-if-added request-body-list-of-types-narrowed
@@ -29,6 +30,7 @@ request-body-pattern-property-added request-body-prefix-items-removed
 request-body-property-names-added request-body-removed request-body-then-added
 request-body-type-changed request-body-unevaluated-items-added
 request-body-unevaluated-properties-added request-body-wrapped-in-one-of
+request-header-property-became-enum request-header-property-became-required
 request-parameter-became-enum request-parameter-became-not-nullable
 request-parameter-became-required request-parameter-default-value-added
 request-parameter-default-value-changed request-parameter-default-value-removed

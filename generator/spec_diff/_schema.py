@@ -62,8 +62,13 @@ class SchemaDiff(KeywordDiff):
             self._emitter.emit(f"request-read-only-property-{suffix}", path, message)
         elif self._write_only and not self._side.sent and suffix == "enum-value-added":
             self._emitter.emit("response-write-only-property-enum-value-added", path, message)
+        elif suffix == "became-enum" and self._header_property(prop):
+            self._emitter.emit("request-header-property-became-enum", path, message)
         else:
             self._emitter.emit(f"{self._side.prefix(prop)}-{suffix}", path, message)
+
+    def _header_property(self, prop: str) -> bool:
+        return self._side.location == "header" and self._side.prefix(prop) == "request-parameter-property"
 
     def _nodes(self, base: Node, revision: Node, path: JsonPath, prop: str) -> None:
         what = self._side.what(prop)
@@ -237,7 +242,9 @@ class SchemaDiff(KeywordDiff):
             if flags[0]:  # readOnly: the client does not send it, required or not
                 return
             rule = f"new-{state}-request-property"
-            if now and "default" in self._revision.resolve(schema)[0]:
+            if now and self._header_property(child):
+                rule = "new-required-request-header-property"
+            elif now and "default" in self._revision.resolve(schema)[0]:
                 rule = "new-required-request-property-with-default"
             self._emitter.emit(rule, path, f"{what} added: absent -> {state}")
             return
@@ -260,7 +267,9 @@ class SchemaDiff(KeywordDiff):
             if new_flags[0]:
                 return  # readOnly: the server ignores it in a request
             rule = f"request-property-became-{_STATE[now]}"
-            if now and "default" in self._revision.resolve(schema)[0]:
+            if now and self._header_property(child):
+                rule = "request-header-property-became-required"
+            elif now and "default" in self._revision.resolve(schema)[0]:
                 rule = "request-property-became-required-with-default"
             self._emitter.emit(rule, path, message)
             return

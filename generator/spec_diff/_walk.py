@@ -219,7 +219,14 @@ class _DocumentDiff:
                 if (was.get("deprecated") is True) != (now.get("deprecated") is True):
                     verb = "deprecated" if now.get("deprecated") is True else "reactivated"
                     emitter.emit(f"request-parameter-{verb}", (*path, "deprecated"), f"{subject} {verb}")
-                side = Side(sent=True, root_prefix="request-parameter", subject=subject, context=f" of {subject}")
+                side = Side(
+                    sent=True,
+                    root_prefix="request-parameter",
+                    subject=subject,
+                    context=f" of {subject}",
+                    location=where,
+                    required_parameter=old_req and new_req,
+                )
                 SchemaDiff(emitter, side, self._base, self._rev, self._same).compare(
                     was.get("schema", {}), now.get("schema", {}), (*path, "schema")
                 )

@@ -211,6 +211,8 @@ def _functions(text: str) -> Iterator[tuple[str, str]]:
 
 
 _LOAD = re.compile(r"^\s*(\w+), (?:err|_) :?= open\((.+)\)\s*$", re.M)
+_LOAD_NUMBERED = re.compile(r"^\s*(\w+) :?= l\(t, (\d+)\)\s*$", re.M)  # l(t, 1): ../data/openapi-test1.yaml
+_DIFF_NUMBERED = re.compile(r"^\s*errs :?= d\(t, diff\.NewConfig\(\), (\d+), (\d+)\)\s*$", re.M)
 _DIFF = re.compile(r"diff\.Get\w*\((.+?), (\w+), (\w+)\)")
 _CHECK = re.compile(r"checker\.CheckBackwardCompatibility(UntilLevel)?\((.+?), \w+, \w+(?:, checker\.(\w+))?\)")
 
@@ -218,6 +220,12 @@ _CHECK = re.compile(r"checker\.CheckBackwardCompatibility(UntilLevel)?\((.+?), \
 def _port(name: str, file: str, body: str, reg: Registry) -> Case:
     if re.search(r"\bfor\b.*\brange\b|t\.Run\(", body):
         raise NotPortable("table-driven (a loop over cases or subtests)")
+    numbered = _DIFF_NUMBERED.findall(body)
+    if len(numbered) == 1 and not _DIFF.findall(body):
+        # d(t, config, v1, v2): both numbered specs, all checks, oasdiff's default level (WARN).
+        first, second = (_numbered(v) for v in numbered[0])
+        docs = {"base": _load_yaml(first), "revision": _load_yaml(second)}
+        return Case(name, file, docs["base"], docs["revision"], "warning", None, _expected(body, reg), _exclusive(body))
     diffs = _DIFF.findall(body)
     checks = _CHECK.findall(body)
     if not diffs and not checks:
@@ -235,6 +243,7 @@ def _port(name: str, file: str, body: str, reg: Registry) -> Case:
         raise NotPortable(f"checks at level {level}")
     check_ids = _check_ids(check_config, reg)
     loads = {var: _spec_path(arg) for var, arg in _LOAD.findall(body)}
+    loads |= {var: _numbered(number) for var, number in _LOAD_NUMBERED.findall(body)}
     if base_var not in loads or revision_var not in loads:
         raise NotPortable("a spec is not opened from a file by open(...)")
     docs = {var: _load_yaml(path) for var, path in loads.items()}
@@ -242,8 +251,15 @@ def _port(name: str, file: str, body: str, reg: Registry) -> Case:
     for line in _edit_lines(body):
         replay(line, docs, local)
     expected = _expected(body, reg)
-    exclusive = bool(re.search(r"require\.(Len|Empty)\(|requireSingle|requireApiChanges\(|ElementsMatch", body))
-    return Case(name, file, docs[base_var], docs[revision_var], threshold, check_ids, expected, exclusive)
+    return Case(name, file, docs[base_var], docs[revision_var], threshold, check_ids, expected, _exclusive(body))
+
+
+def _exclusive(body: str) -> bool:
+    return bool(re.search(r"require\.(Len|Empty)\(|requireSingle|requireApiChanges\(|ElementsMatch", body))
+
+
+def _numbered(number: str) -> Path:
+    return OASDIFF / "data" / f"openapi-test{number}.yaml"
 
 
 def _check_ids(config: str, reg: Registry) -> frozenset[str] | None:
@@ -311,6 +327,7 @@ def _locals(body: str) -> dict[str, Any]:
 def _edit_lines(body: str) -> Iterator[str]:
     lines = body.splitlines()
     aliases: dict[str, str] = {}  # `pathParam := s2.Spec.Paths...Value`: later edits go through it
+    opaque: set[str] = set()
     index = 0
     while index < len(lines):
         line = lines[index].strip()
@@ -319,10 +336,20 @@ def _edit_lines(body: str) -> Iterator[str]:
         if alias:
             aliases[alias.group(1)] = alias.group(2)
             continue
+        if re.match(r"\w+\(s\w*\)\.[^=]* = ", line):
+            raise NotPortable(f"edit through a Go helper function: {line}")
+        opaque_alias = re.fullmatch(r"(\w+) :?= (\w+)\((?:t, )?s\w*\b.*\)", line)
+        if opaque_alias and opaque_alias.group(2) not in ("open", "l", "loadFrom"):
+            opaque.add(opaque_alias.group(1))  # `base := responseHeaderSchema(s1)`: a node we cannot locate
+            continue
+        if re.match(r"(?!deleteParam\b|delete\b|require\.|diff\.|checker\.|open\b|l\b)\w+\((?:t, )?s\d\b", line):
+            raise NotPortable(f"edits a spec through a Go helper: {line}")
         head = re.match(r"(\w+)\.", line)
+        if head and head.group(1) in opaque:
+            raise NotPortable(f"edit through a node a Go helper returned: {line}")
         if head and head.group(1) in aliases:
             line = aliases[head.group(1)] + line[len(head.group(1)) :]
-        if not re.match(r"(s\w*)\.Spec\b", line) and not line.startswith("delete(s"):
+        if not re.match(r"(s\w*)\.Spec\b", line) and not line.startswith(("delete(s", "deleteParam(s")):
             if re.match(r"\w+\.Spec\.", line):
                 raise NotPortable(f"edit of a spec not opened by this test: {line}")
             continue
@@ -335,6 +362,18 @@ def _edit_lines(body: str) -> Iterator[str]:
 
 def replay(line: str, docs: dict[str, dict[str, Any]], local: dict[str, Any]) -> None:
     """Apply one Go edit statement to the parsed documents (see the module docstring)."""
+    helper = re.fullmatch(r"deleteParam\((.+), (openapi3\.\w+), (\"[^\"]*\")\)", line)
+    if helper:  # check_breaking_test.go's deleteParam(op, in, name)
+        operation = _navigate(helper.group(1), docs)
+        where, name = value(helper.group(2), local), value(helper.group(3), local)
+        document = docs[helper.group(1).split(".", 1)[0]]
+        kept = [
+            p
+            for p in operation.get("parameters", [])
+            if (_deref(p, document).get("in"), _deref(p, document).get("name")) != (where, name)
+        ]
+        operation["parameters"] = kept
+        return
     deletion = re.fullmatch(r"delete\((.+), (\"[^\"]*\"|\w+)\)", line)
     if deletion:
         parent = _navigate(deletion.group(1).removesuffix(".Map()"), docs)
@@ -508,6 +547,9 @@ def value(expr: str, local: dict[str, Any]) -> Any:
     if conversion:
         number = value(conversion.group(1), local)
         return float(number) if expr.startswith("float") else number
+    to_json = re.fullmatch(r"toJson\(t, (.+)\)", expr)  # a json.RawMessage of a string: the string itself
+    if to_json:
+        return value(to_json.group(1), local)
     ptr = re.fullmatch(r"(?:openapi3|utils)\.(?:Ptr|BoolPtr|Float64Ptr|Uint64Ptr|NewBoolPtr)\((.+)\)", expr)
     if ptr:
         return value(ptr.group(1), local)
