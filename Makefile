@@ -1,5 +1,5 @@
 # Every target bootstraps what it needs: a pinned uv in .bootstrap/, then the locked .venv/.
-# Targets are thin: the work lives in Python (generator/, sandbox/, sora_cli/, bench/).
+# Targets are thin: the work lives in Python (generator/, sora_unified/, sora_sandbox/, sora_cli/, bench/).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -19,14 +19,18 @@ endif
 
 BASE ?= HEAD
 FAIL_ON ?=
+SNAPSHOT ?=
+SAVE ?=
 FORMAT ?= text
+PROVIDER ?=
 OLD ?=
 NEW ?=
 DEST ?=
+PACKAGE ?=
 N ?= 300
 F ?= 0.2
 
-.PHONY: help all venv generate test lint typecheck drift vendor spec-diff upstream-check sandbox demo soak bench clean
+.PHONY: help all venv generate test lint typecheck drift vendor dist spec-diff docs-check upstream-check sandbox demo soak bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-15s %s\n", $$1, $$2}'
@@ -41,14 +45,14 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON) --group bench --quiet
+	$(UV) sync --frozen --python $(PYTHON) --all-extras --group bench --quiet
 	@touch $@
 
 venv: $(STAMP) ## Create or update the locked virtual environment
 
 all: generate demo ## The main job: regenerate every client from the specs, then run the offline demo
 
-generate: $(STAMP) ## Regenerate generated/ from specs/ (incremental; fails on any generator warning)
+generate: $(STAMP) ## Regenerate generated/ from specs/ and the runtime's sync twins (incremental; fails on any warning)
 	$(PY) -m generator generate
 
 test: $(STAMP) ## Everything CI runs: lint, type checks, drift gate, all tests
@@ -65,30 +69,37 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, S
 	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
-	$(PY) -m mypy generator sandbox sora_cli bench
+	$(PY) -m mypy generator sora_unified sora_sandbox sora_cli bench
 	$(PY) -m mypy generated
 	$(PY) -m mypy tests/unified/test_typing_readme.py
 
 drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
 	$(PY) -m generator check-drift
 
-vendor: $(STAMP) ## Copy the generated packages with their manifests into DEST=path
-	$(PY) -m generator vendor "$(DEST)"
+dist: $(STAMP) ## Build the sdist and the wheel into dist/ (uv build)
+	$(UV) build --out-dir dist
+
+vendor: $(STAMP) ## Copy runtime + generated packages, imports made relative, into DEST=pkg/dir [PACKAGE="a b"]
+	$(PY) -m generator vendor "$(DEST)" $(foreach p,$(PACKAGE),--package $(p))
 
 spec-diff: $(STAMP) ## Changelog of specs/ + mappings vs BASE (HEAD), or OLD=a NEW=b; FORMAT=text|markdown|json|github, FAIL_ON=breaking
 	$(PY) -m generator spec-diff $(if $(OLD),"$(OLD)" "$(NEW)",--base "$(BASE)") --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
-upstream-check: $(STAMP) ## Diff Rivya's published openapi.json against specs/rivya.yaml (needs network)
-	$(PY) -m generator upstream-check
+docs-check: $(STAMP) ## Doc pages vs specs and examples (live; SNAPSHOT=specs/snapshots offline; SAVE=, FAIL_ON=, FORMAT=)
+	$(PY) -m generator docs-check --format "$(FORMAT)" $(if $(SNAPSHOT),--snapshot "$(SNAPSHOT)",) \
+		$(if $(SAVE),--save "$(SAVE)",) $(if $(FAIL_ON),--fail-on $(FAIL_ON),) $(if $(PROVIDER),--provider $(PROVIDER),)
+
+upstream-check: $(STAMP) ## Rivya's published openapi.json vs specs/rivya.yaml: docs-check's OpenAPI case (network)
+	$(PY) -m generator upstream-check --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
 sandbox: $(STAMP) ## Serve the three providers locally on 127.0.0.1 (Ctrl-C to stop)
-	$(PY) -m sandbox
+	$(PY) -m sora_sandbox
 
 demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_unified
-	$(PY) -m sandbox.demo
+	$(PY) -m sora_sandbox.demo
 
 soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
-	$(PY) -m sandbox.soak --tasks $(N) --fault-rate $(F)
+	$(PY) -m sora_sandbox.soak --tasks $(N) --fault-rate $(F)
 
 bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation, spec-diff start-up
 	$(PY) -m bench

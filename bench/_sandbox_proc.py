@@ -50,7 +50,7 @@ def sandbox_process(*, time_scale: float, queued_s: float, running_s: float) -> 
 
 def main(argv: list[str] | None = None) -> None:
     """Serve until stdin closes."""
-    from sandbox import SandboxConfig, run_sandbox
+    from sora_sandbox import SandboxConfig, run_sandbox
 
     parser = argparse.ArgumentParser(prog="python -m bench._sandbox_proc")
     parser.add_argument("--time-scale", type=float, default=100.0)

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sandbox.clocks import ScaledTime
+from sora_sandbox.clocks import ScaledTime
 
 if TYPE_CHECKING:
     from pyinstrument import Profiler

@@ -36,10 +36,12 @@ def timed(command: list[str], cwd: Path) -> float:
 
 
 def workspace(root: Path) -> Path:
-    """A copy of the generator and the specs under `root`; the copy's path."""
+    """A copy of the generator, the runtime (its sync twins are derived), the specs and pyproject.toml; its path."""
     ws = root / "repo"
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(REPO_ROOT / "generator", ws / "generator", ignore=ignore)
+    shutil.copytree(REPO_ROOT / "sora_unified", ws / "sora_unified", ignore=ignore)
+    shutil.copy2(REPO_ROOT / "pyproject.toml", ws / "pyproject.toml")
     shutil.copytree(SPECS_DIR, ws / SPECS_DIR.relative_to(REPO_ROOT), ignore=ignore)
     return ws
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import httpx
 
 from bench._report import Section
-from sandbox._app import Sandbox
-from sandbox._config import SandboxConfig
-from sandbox.clocks import SimulatedTime
+from sora_sandbox._app import Sandbox
+from sora_sandbox._config import SandboxConfig
+from sora_sandbox.clocks import SimulatedTime
 
 DURATIONS = (60.0, 180.0, 600.0)
 QUEUED_S = 2.0

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator._paths import GENERATED_DIR, SPECS_DIR
+from generator._paths import GENERATED_DIR, RUNTIME_DIR, SPECS_DIR
 from generator._postprocess import PackageChange, compare_trees, file_hashes, read_manifest
 from generator._render import Job, all_jobs, render_many
 
@@ -61,10 +61,12 @@ class Drift:
 
     changes: list[PackageChange]
     unexpected: list[str]
+    # sync twins of the runtime (sora_unified/*) that differ from their derivation from the async source
+    twins: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not self.unexpected and not any(c.changed for c in self.changes)
+        return not self.unexpected and not self.twins and not any(c.changed for c in self.changes)
 
     def report(self) -> str:
         lines = [c.summary() for c in self.changes if c.changed]
@@ -73,11 +75,14 @@ class Drift:
             lines += [f"  + {c.package}/{p} (missing from generated/)" for p in c.added]
             lines += [f"  - {c.package}/{p} (not produced by the generator)" for p in c.removed]
         lines += [f"  ? generated/{name} (no spec produces it)" for name in self.unexpected]
+        lines += [f"  ~ {path} (differs from its derivation from the async source)" for path in self.twins]
         return "\n".join(lines)
 
 
-def check_drift(out_dir: Path = GENERATED_DIR) -> Drift:
-    """Regenerate everything into a scratch dir and compare it byte for byte with out_dir."""
+def check_drift(out_dir: Path = GENERATED_DIR, runtime_dir: Path = RUNTIME_DIR) -> Drift:
+    """Regenerate everything into a scratch dir and compare it byte for byte with out_dir (and the sync twins)."""
+    from generator import _unasync
+
     with tempfile.TemporaryDirectory(prefix="drift-") as fresh_name:
         fresh = Path(fresh_name) / "generated"
         generate(fresh, force=True)
@@ -90,7 +95,7 @@ def check_drift(out_dir: Path = GENERATED_DIR) -> Drift:
         for p in (out_dir.iterdir() if out_dir.is_dir() else [])
         if p.name not in produced and p.name != "__pycache__" and p.name != ".gitkeep"
     )
-    return Drift(changes=changes, unexpected=unexpected)
+    return Drift(changes=changes, unexpected=unexpected, twins=_unasync.drift(runtime_dir))
 
 
 def _hashes_or_empty(pkg_dir: Path) -> dict[str, str]:

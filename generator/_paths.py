@@ -12,9 +12,12 @@ MAPPINGS_DIR = SPECS_DIR / "mappings"
 GENERATED_DIR = REPO_ROOT / "generated"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CLIENT_TEMPLATES_DIR = TEMPLATES_DIR / "client"
-UNIFIED_TEMPLATES_DIR = TEMPLATES_DIR / "unified"
+LAYER_TEMPLATES_DIR = TEMPLATES_DIR / "layer"
 CLIENT_CONFIG = Path(__file__).resolve().parent / "openapi-python-client.yaml"
-UNIFIED_PACKAGE = "sora_unified"
+# The hand-written runtime (real Python; its sync twins are derived by `_unasync`) and the rendered layer on it.
+RUNTIME_PACKAGE = "sora_unified"
+RUNTIME_DIR = REPO_ROOT / RUNTIME_PACKAGE
+LAYER_PACKAGE = "sora_providers"
 MANIFEST_NAME = "MANIFEST.json"
 # The tools live next to the interpreter running the generator (the locked .venv).
 VENV_BIN = Path(sys.executable).parent

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -48,13 +48,20 @@ def header_line(sources: str) -> str:
     return f"# Generated from {sources} by `make generate`: do not edit.\n"
 
 
-def finish_package(pkg_dir: Path, *, sources: Mapping[str, str], input_sha256: str, sources_label: str) -> None:
-    """Add headers and py.typed, refuse broken template output, write MANIFEST.json."""
+def finish_package(
+    pkg_dir: Path, *, sources: Mapping[str, str], input_sha256: str, sources_label: str | Callable[[str], str]
+) -> None:
+    """Add headers and py.typed, refuse broken template output, write MANIFEST.json.
+
+    `sources_label` names what every file was generated from, or is a function of the file's path in the
+    package (posix) that names the true source of that one file.
+    """
     shutil.rmtree(pkg_dir / ".ruff_cache", ignore_errors=True)
     for cache in pkg_dir.rglob("__pycache__"):
         shutil.rmtree(cache)
-    header = header_line(sources_label)
     for py in sorted(pkg_dir.rglob("*.py")):
+        rel = py.relative_to(pkg_dir).as_posix()
+        header = header_line(sources_label(rel) if callable(sources_label) else sources_label)
         text = py.read_text(encoding="utf-8")
         # A template that forgets `| as_unembedded_code` renders an object repr instead of code, silently.
         if " object at 0x" in text:

@@ -18,11 +18,11 @@ from pathlib import Path
 from generator._paths import (
     CLIENT_CONFIG,
     CLIENT_TEMPLATES_DIR,
+    LAYER_PACKAGE,
+    LAYER_TEMPLATES_DIR,
     MAPPINGS_DIR,
     REPO_ROOT,
     SPECS_DIR,
-    UNIFIED_PACKAGE,
-    UNIFIED_TEMPLATES_DIR,
     VENV_BIN,
     ClientTarget,
     discover_client_targets,
@@ -63,7 +63,7 @@ class Job:
     package: str
     inputs: tuple[Path, ...]
     sources: tuple[Path, ...]
-    sources_label: str
+    sources_label: str | Callable[[str], str]
     render: Callable[[Path], None]
 
     def input_sha256(self) -> str:
@@ -116,11 +116,23 @@ def _client_job(target: ClientTarget) -> Job:
     )
 
 
-def _unified_job(targets: list[ClientTarget], specs_dir: Path) -> Job | None:
-    """The normalizing layer, if its templates and the mappings of `specs_dir` exist."""
+def _layer_label(rel: str) -> str:
+    """The true source of one file of the rendered layer: its spec, its mapping and its template."""
+    templates = "generator/templates/layer"
+    if rel == "__init__.py":
+        return f"specs/*.yaml and specs/mappings/*.yaml through {templates}/__init__.py.jinja"
+    if rel.endswith("_session.py"):
+        provider = rel.removesuffix("_session.py")
+        return f"specs/{provider}.yaml and specs/mappings/{provider}.yaml through {templates}/session.py.jinja"
+    provider = rel.removesuffix(".py")
+    return f"specs/{provider}.yaml and specs/mappings/{provider}.yaml through {templates}/provider.py.jinja"
+
+
+def _layer_job(targets: list[ClientTarget], specs_dir: Path) -> Job | None:
+    """The rendered layer (`sora_providers`), if its templates and the mappings of `specs_dir` exist."""
     mappings_dir = specs_dir / MAPPINGS_DIR.name
     mappings = tuple(sorted(p for p in mappings_dir.glob("*") if p.is_file())) if mappings_dir.is_dir() else ()
-    if not UNIFIED_TEMPLATES_DIR.is_dir() or not mappings:
+    if not LAYER_TEMPLATES_DIR.is_dir() or not mappings:
         return None
 
     def render(out: Path) -> None:
@@ -131,13 +143,13 @@ def _unified_job(targets: list[ClientTarget], specs_dir: Path) -> Job | None:
         for args in post_hooks():
             _run(args, cwd=out)
 
-    templates = tuple(p for p in UNIFIED_TEMPLATES_DIR.rglob("*") if p.is_file())
+    templates = tuple(p for p in LAYER_TEMPLATES_DIR.rglob("*") if p.is_file())
     specs = tuple(t.spec for t in targets)
     return Job(
-        package=UNIFIED_PACKAGE,
+        package=LAYER_PACKAGE,
         inputs=(*specs, *mappings, *templates, CLIENT_CONFIG, *UNIFIED_CODE),
         sources=(*specs, *(m for m in mappings if m.suffix == ".yaml")),
-        sources_label="specs/*.yaml and specs/mappings/",
+        sources_label=_layer_label,
         render=render,
     )
 
@@ -145,7 +157,7 @@ def _unified_job(targets: list[ClientTarget], specs_dir: Path) -> Job | None:
 def all_jobs(specs_dir: Path = SPECS_DIR) -> tuple[list[Job], list[Job]]:
     """The client jobs (independent of each other) and the jobs that need the clients first."""
     targets = discover_client_targets(specs_dir)
-    unified = _unified_job(targets, specs_dir)
+    unified = _layer_job(targets, specs_dir)
     return [_client_job(t) for t in targets], ([unified] if unified else [])
 
 

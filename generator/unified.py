@@ -1,13 +1,11 @@
-"""Render the normalizing layer `sora_unified` from the provider specs and their mappings.
+"""Render `sora_providers`, the thin layer between the runtime `sora_unified` and the generated clients.
 
 `render_specs(specs_dir, out_dir)` loads every `<specs_dir>/<provider>.yaml` with its
 `<specs_dir>/mappings/<provider>.yaml` (validated against `mapping.schema.json` and cross-checked against the
-spec by `_unified_mapping`), then renders `generator/templates/unified/`:
-
-- `*.py.jinja` at the top level render once, verbatim runtime code (errors, models, engines);
-- `_client`, `_call` and `_download` render twice, sync and async, from one source (`is_async`);
-- `_providers/provider.py.jinja` and `_providers/session.py.jinja` render once per provider: the
-  capability table and mapping data, and the adapter that imports the generated client statically.
+spec by `_unified_mapping`), then renders `generator/templates/layer/`: `provider.py.jinja` and
+`session.py.jinja` once per provider (its record, as literals, and its adapter onto the generated client,
+imported statically so mypy checks it), and `__init__.py.jinja` once (the registry the runtime reads).
+Nothing else is rendered: the runtime is hand-written Python in `sora_unified/`.
 
 Headers, formatting and the manifest are added by the caller (`generator._render`).
 """
@@ -19,18 +17,12 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator._paths import UNIFIED_TEMPLATES_DIR
+from generator._paths import LAYER_TEMPLATES_DIR
 from generator._unified_mapping import MappingError, ProviderContext, load_providers
 
 __all__ = ["MappingError", "render_specs"]
 
-# Rendered twice, once per flavor; the output name gets the flavor (e.g. _call_sync.py).
-TWINS = ("_call.py.jinja", "_download.py.jinja", "_client.py.jinja")
 PER_PROVIDER = {"provider.py.jinja": "{id}.py", "session.py.jinja": "{id}_session.py"}
-FLAVORS = {
-    False: {"flavor": "sync", "other": "async", "class_name": "VideoClient"},
-    True: {"flavor": "async", "other": "sync", "class_name": "AsyncVideoClient"},
-}
 
 
 def py(value: Any) -> str:
@@ -49,7 +41,7 @@ def py(value: Any) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(UNIFIED_TEMPLATES_DIR),
+        loader=FileSystemLoader(LAYER_TEMPLATES_DIR),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -67,29 +59,17 @@ def _write(path: Path, text: str, written: list[Path]) -> None:
 
 
 def render_specs(specs_dir: Path, out_dir: Path) -> list[Path]:
-    """Write the sora_unified package for `specs_dir` (and its `mappings/`) into `out_dir`; the files written.
+    """Write the sora_providers package for `specs_dir` (and its `mappings/`) into `out_dir`; the files written.
 
     MappingError on a bad mapping.
     """
     providers: list[ProviderContext] = load_providers(specs_dir)
     env = _environment()
-    common = {"providers": providers}
     written: list[Path] = []
-    for template in sorted(UNIFIED_TEMPLATES_DIR.glob("*.jinja")):
-        name = template.name
-        if name in TWINS:
-            for is_async, flavor in FLAVORS.items():
-                text = env.get_template(name).render(common, is_async=is_async, **flavor)
-                target = name.removesuffix(".py.jinja") + f"_{flavor['flavor']}.py"
-                if name == "_client.py.jinja":
-                    target = f"_{flavor['flavor']}_client.py"
-                _write(out_dir / target, text, written)
-        else:
-            _write(out_dir / name.removesuffix(".jinja"), env.get_template(name).render(common), written)
+    _write(out_dir / "__init__.py", env.get_template("__init__.py.jinja").render(providers=providers), written)
     for template_name, pattern in PER_PROVIDER.items():
-        per_provider = env.get_template(f"_providers/{template_name}")
+        per_provider = env.get_template(template_name)
         for provider in providers:
-            _write(out_dir / "_providers" / pattern.format(id=provider.id), per_provider.render(p=provider), written)
-    _write(out_dir / "_providers" / "__init__.py", '"""One module pair per provider: data and session."""\n', written)
+            _write(out_dir / pattern.format(id=provider.id), per_provider.render(p=provider), written)
     _write(out_dir / "py.typed", "", written)
     return written

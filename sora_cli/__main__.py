@@ -12,7 +12,7 @@ Commands::
 Common options: `--provider/-p` (env SORA_PROVIDER), `--api-key` (else the provider's variable, e.g.
 RIVYA_API_KEY; never printed), `--base-url` (else e.g. RIVYA_BASE_URL), `--json` (one JSON object on
 stdout, errors included), `--timeout`, `--debug` (traceback), `--time-scale` (env SORA_VIDEO_TIME_SCALE:
-for a sandbox on a fast clock, `python -m sandbox --time-scale N`). `run --sandbox` starts the local fake
+for a sandbox on a fast clock, `python -m sora_sandbox --time-scale N`). `run --sandbox` starts the local fake
 providers in-process (no key, no network). TASK is an id with --provider, "provider:id", a task JSON
 file (`submit --json`), or - for a task JSON on stdin, so another process can resume a submitted task.
 

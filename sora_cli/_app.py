@@ -150,7 +150,15 @@ def submit(
     debug: o.DebugOpt = False,
 ) -> None:
     """Create a task and print its id (resume it with status, wait, download)."""
-    request = VideoRequest(prompt, seconds, orientation, quality, reference_image, watermark, model)
+    request = VideoRequest(
+        prompt=prompt,
+        seconds=seconds,
+        orientation=orientation,
+        quality=quality,
+        reference_image=reference_image,
+        watermark=watermark,
+        model=model,
+    )
     with (
         _reporting(as_json, debug, api_key) as report,
         open_session(Options(provider, api_key, base_url, timeout, time_scale)) as s,
@@ -247,7 +255,15 @@ def run(
     debug: o.DebugOpt = False,
 ) -> None:
     """Submit, wait and download in one (--sandbox: against local fake providers, no key, no network)."""
-    request = VideoRequest(prompt, seconds, orientation, quality, reference_image, watermark, model)
+    request = VideoRequest(
+        prompt=prompt,
+        seconds=seconds,
+        orientation=orientation,
+        quality=quality,
+        reference_image=reference_image,
+        watermark=watermark,
+        model=model,
+    )
     options = Options(provider, api_key, base_url, time_scale=time_scale, sandbox=sandbox)
     with _reporting(as_json, debug, api_key) as report:
         _check_out(out)

@@ -40,7 +40,7 @@ TimeScaleOpt = Annotated[
     typer.Option(
         "--time-scale",
         envvar="SORA_VIDEO_TIME_SCALE",
-        help="Simulated seconds per real second, for a sandbox on a fast clock (`python -m sandbox --time-scale N`).",
+        help="Simulated seconds per real second, for a fast-clock sandbox (`python -m sora_sandbox --time-scale N`).",
     ),
 ]
 SandboxOpt = Annotated[

@@ -32,19 +32,8 @@ from sora_unified import (
 
 
 def task_json(task: VideoTask) -> dict[str, Any]:
-    """The normalized task as JSON (the provider's raw payload is left out)."""
-    return {
-        "ref": str(task.ref),
-        "id": task.id,
-        "provider": task.provider,
-        "model": task.model,
-        "status": task.status.value,
-        "progress": task.progress,
-        "video_url": task.video_url,
-        "error": None if task.error is None else {"code": task.error.code, "message": task.error.message},
-        "created_at": task.created_at.isoformat() if task.created_at else None,
-        "updated_at": task.updated_at.isoformat() if task.updated_at else None,
-    }
+    """The normalized task as JSON (the library's `VideoTask.to_json`; the raw payload left out)."""
+    return task.to_json()
 
 
 def _jsonable(value: object) -> object:

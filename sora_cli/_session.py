@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sandbox.clocks import ScaledTime  # standard library only: no sandbox extra needed
 from sora_cli._exit import CliError
+from sora_sandbox.clocks import ScaledTime  # standard library only: no sandbox extra needed
 from sora_unified import ProviderInfo, TaskRef, VideoClient
 
 SANDBOX_TIME_SCALE = 20.0  # a 10 s sandbox task (2 s queued + 8 s running) takes half a second
@@ -75,7 +75,7 @@ def env_secrets(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
 @contextmanager
 def _sandbox(provider: str, time_scale: float) -> Iterator[tuple[str, str]]:
     try:
-        from sandbox import SandboxConfig, run_sandbox
+        from sora_sandbox import SandboxConfig, run_sandbox
     except ImportError as exc:
         hint = "pip install 'sora-video-toolkit[sandbox]'"
         raise CliError(f"--sandbox needs the sandbox's dependencies: {hint} ({exc})") from exc

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator._speclib import HTTP_METHODS as HTTP_METHODS  # one list of methods; re-exported for _upstream
+from generator._speclib import HTTP_METHODS
 from generator.spec_diff import _security as security
 from generator.spec_diff._lifecycle import (
     STABILITY,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator._paths import SPECS_DIR
-from sandbox import SandboxHandle
+from sora_sandbox import SandboxHandle
 from sora_unified import VideoClient
 
 from .conftest import PROVIDERS, TASK_KEYS, CliResult, submit_task

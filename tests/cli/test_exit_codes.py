@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import sora_unified
-from sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault, run_sandbox
 from sora_cli import ExitCode
 from sora_cli._exit import exit_code_for
+from sora_sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault, run_sandbox
 from sora_unified import SoraUnifiedError, VideoClient
 
 from .conftest import CliResult, error_line, provider_env, submit_id

@@ -11,9 +11,9 @@ import pytest
 from rich.console import Console
 
 import sora_cli.__main__
-from sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
 from sora_cli import EXIT_CODES
 from sora_cli._progress import display
+from sora_sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
 from sora_unified import TaskStatus, VideoTask
 
 from .conftest import CliResult, submit_id

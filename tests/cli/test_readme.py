@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator._paths import REPO_ROOT
-from sandbox import SandboxConfig, SandboxHandle
+from sora_sandbox import SandboxConfig, SandboxHandle
 from sora_unified import VideoClient
 
 from . import _readme

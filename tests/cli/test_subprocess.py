@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from generator._paths import VENV_BIN
-from sandbox import SandboxHandle
+from sora_sandbox import SandboxHandle
 from sora_unified import VideoClient
 
 from .conftest import LONG_RUNNING, provider_env

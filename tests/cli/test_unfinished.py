@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox import SandboxConfig, SandboxHandle
+from sora_sandbox import SandboxConfig, SandboxHandle
 from sora_unified import VideoClient
 
 from .conftest import LONG_RUNNING, CliResult, error_line, submit_id

@@ -16,9 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox import SandboxConfig, SandboxHandle
-from sandbox.clocks import ScaledTime
-from sandbox.testing import accepted_request
+from sora_sandbox import SandboxConfig, SandboxHandle
+from sora_sandbox.clocks import ScaledTime
+from sora_sandbox.testing import accepted_request
 from sora_unified import (
     AsyncVideoClient,
     ClientStats,

@@ -1,4 +1,4 @@
-"""Fixtures for end-to-end tests against the sandbox: the `sandbox.pytest_plugin` fixtures, an httpx client on
+"""Fixtures for end-to-end tests against the sandbox: the `sora_sandbox.pytest_plugin` fixtures, an httpx client on
 the sandbox, and the `flavor`/`layer` fixtures of the sora_unified harness (`tests/e2e/_layer.py`)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from sandbox.pytest_plugin import sandbox, sandbox_clock, sandbox_config, sandbox_server
-from sandbox.server import SandboxHandle
+from sora_sandbox.pytest_plugin import sandbox, sandbox_clock, sandbox_config, sandbox_server
+from sora_sandbox.server import SandboxHandle
 from tests.e2e._layer import flavor, layer
 
 __all__ = ["client", "flavor", "layer", "sandbox", "sandbox_clock", "sandbox_config", "sandbox_server"]

@@ -24,9 +24,9 @@ from globalaiopc_client.api.sora import create_sora_video
 from globalaiopc_client.models import CreateSoraVideoRequest, GlobalAiOpcErrorResponse, SoraVideoTask
 from rivya_client.api.generations import create_generation, get_generation
 from rivya_client.models import CreateGenerationRequest, ErrorResponse, Generation
-from sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
-from sandbox._config import DEFAULT_SPECS_DIR
-from sandbox.testing import poll
+from sora_sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
+from sora_sandbox._config import DEFAULT_SPECS_DIR
+from sora_sandbox.testing import poll
 from sora_unified import VideoClient
 from unifiedvideo_client.api.video import create_video, query_video
 from unifiedvideo_client.models import (

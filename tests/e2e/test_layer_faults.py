@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
-from sandbox.demo import probe
+from sora_sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
+from sora_sandbox.demo import probe
 from sora_unified import DownloadError, RetryPolicy, SubmitOutcomeUnknownError, TaskStatus
 from tests.e2e._layer import IDEMPOTENT, LAYER_CONFIG, NON_IDEMPOTENT, PROVIDERS, Layer, created, request_for
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
-from sandbox.demo import probe
-from sandbox.testing import default_model
+from sora_sandbox import EndpointKind, FaultKind, SandboxConfig, SandboxHandle, ScriptedFault
+from sora_sandbox.demo import probe
+from sora_sandbox.testing import default_model
 from sora_unified import (
     AuthenticationError,
     MalformedResponseError,

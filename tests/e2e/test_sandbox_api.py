@@ -9,9 +9,9 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from sandbox import SandboxConfig, SandboxHandle, run_sandbox
-from sandbox.pytest_plugin import FAST
-from sandbox.testing import auth
+from sora_sandbox import SandboxConfig, SandboxHandle, run_sandbox
+from sora_sandbox.pytest_plugin import FAST
+from sora_sandbox.testing import auth
 
 RIVYA_BODY = {"model": "sora-2-pro", "prompt": "a red kite over the sea"}
 UNIFIED_BODY = {

@@ -8,8 +8,8 @@ import json
 import httpx
 import pytest
 
-from sandbox import EndpointKind, FaultConfig, FaultKind, SandboxHandle, ScriptedFault
-from sandbox.testing import auth, poll
+from sora_sandbox import EndpointKind, FaultConfig, FaultKind, SandboxHandle, ScriptedFault
+from sora_sandbox.testing import auth, poll
 
 BODY = {"model": "sora-2-pro", "prompt": "a lighthouse at dusk"}
 CREATE = "/api/v1/generations"

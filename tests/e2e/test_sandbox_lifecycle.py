@@ -15,10 +15,10 @@ import httpx
 import pytest
 
 from generator._paths import SPECS_DIR
-from sandbox import SandboxConfig, SandboxHandle
-from sandbox.clocks import SimulatedTime
-from sandbox.testing import auth, distinct
-from sandbox.testing import poll as poll_every
+from sora_sandbox import SandboxConfig, SandboxHandle
+from sora_sandbox.clocks import SimulatedTime
+from sora_sandbox.testing import auth, distinct
+from sora_sandbox.testing import poll as poll_every
 
 EXAMPLES = SPECS_DIR / "examples"
 ISO_MS_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
@@ -40,7 +40,7 @@ def sandbox_config() -> SandboxConfig:
 
 
 def poll(fetch: Callable[[], dict[str, Any]], terminal: set[str]) -> list[dict[str, Any]]:
-    """`sandbox.testing.poll`, stepping the simulated time by `STEP_S` between polls."""
+    """`sora_sandbox.testing.poll`, stepping the simulated time by `STEP_S` between polls."""
     return poll_every(fetch, terminal, pause=lambda: TIME.advance(STEP_S))
 
 

@@ -9,8 +9,8 @@ import av
 import httpx
 import pytest
 
-from sandbox import SandboxHandle
-from sandbox.testing import auth, poll
+from sora_sandbox import SandboxHandle
+from sora_sandbox.testing import auth, poll
 
 # (provider, create path, body, status path template, terminal status, how to find the video URL)
 CASES = [

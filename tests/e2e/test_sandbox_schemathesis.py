@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks
 
 from generator._paths import SPECS_DIR
-from sandbox import SandboxHandle, run_sandbox
-from sandbox.pytest_plugin import FAST
+from sora_sandbox import SandboxHandle, run_sandbox
+from sora_sandbox.pytest_plugin import FAST
 
 MAX_EXAMPLES = 50
 CASES: Counter[str] = Counter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sandbox.soak import SoakConfig, run_soak
+from sora_sandbox.soak import SoakConfig, run_soak
 
 
 def test_quick_soak_default_profile() -> None:

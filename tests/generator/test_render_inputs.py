@@ -11,13 +11,13 @@ import pytest
 
 from generator._paths import (
     CLIENT_CONFIG,
+    LAYER_PACKAGE,
     REPO_ROOT,
     SPECS_DIR,
-    UNIFIED_PACKAGE,
     discover_client_targets,
     provider_files,
 )
-from generator._render import CLIENT_CODE, GENERATOR_DIR, UNIFIED_CODE, Job, _unified_job, all_jobs
+from generator._render import CLIENT_CODE, GENERATOR_DIR, UNIFIED_CODE, Job, _layer_job, all_jobs
 
 # (package, input whose content changes): the generator code and config each job renders with.
 DIGEST_CASES = [
@@ -25,12 +25,12 @@ DIGEST_CASES = [
     ("rivya_client", GENERATOR_DIR / "_postprocess.py"),
     ("rivya_client", GENERATOR_DIR / "_paths.py"),
     ("rivya_client", CLIENT_CONFIG),
-    (UNIFIED_PACKAGE, GENERATOR_DIR / "_render.py"),
-    (UNIFIED_PACKAGE, GENERATOR_DIR / "_speclib.py"),
-    (UNIFIED_PACKAGE, GENERATOR_DIR / "_paths.py"),
-    (UNIFIED_PACKAGE, GENERATOR_DIR / "unified.py"),
-    (UNIFIED_PACKAGE, GENERATOR_DIR / "_unified_values.py"),
-    (UNIFIED_PACKAGE, CLIENT_CONFIG),
+    (LAYER_PACKAGE, GENERATOR_DIR / "_render.py"),
+    (LAYER_PACKAGE, GENERATOR_DIR / "_speclib.py"),
+    (LAYER_PACKAGE, GENERATOR_DIR / "_paths.py"),
+    (LAYER_PACKAGE, GENERATOR_DIR / "unified.py"),
+    (LAYER_PACKAGE, GENERATOR_DIR / "_unified_values.py"),
+    (LAYER_PACKAGE, CLIENT_CONFIG),
 ]
 
 
@@ -72,22 +72,22 @@ def test_client_code_inputs_cover_what_a_client_render_imports() -> None:
 
 
 def test_unified_code_inputs_cover_what_the_unified_render_imports() -> None:
-    """Every generator module loaded to render sora_unified is an input of its job."""
+    """Every generator module loaded to render the layer (sora_providers) is an input of its job."""
     assert set() == _generator_modules("generator._render", "generator.unified") - set(UNIFIED_CODE)
 
 
-def test_unified_job_reads_the_specs_dir_it_is_given(tmp_path: Path) -> None:
-    """The unified job hashes and renders the same specs_dir: a provider absent there is absent from the output."""
+def test_layer_job_reads_the_specs_dir_it_is_given(tmp_path: Path) -> None:
+    """The layer job hashes and renders the same specs_dir: a provider absent there is absent from the output."""
     specs = tmp_path / "specs"
     shutil.copytree(SPECS_DIR, specs)
     dropped = provider_files(specs)[-1].stem
     (specs / f"{dropped}.yaml").unlink()
     (specs / "mappings" / f"{dropped}.yaml").unlink()
     # all_jobs(specs) builds this job the same way; its client jobs need specs inside the repository.
-    job = _unified_job(discover_client_targets(specs), specs)
+    job = _layer_job(discover_client_targets(specs), specs)
     assert job is not None
     out = tmp_path / "out"
     job.render(out)
-    rendered = {p.name for p in (out / "_providers").glob("*.py")} - {"__init__.py"}
+    rendered = {p.name for p in out.glob("*.py")} - {"__init__.py"}
     expected = {f"{p.stem}{suffix}.py" for p in provider_files(specs) for suffix in ("", "_session")}
     assert (expected, []) == (rendered, [p for p in job.sources if specs not in p.parents])
