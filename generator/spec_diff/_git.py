@@ -77,7 +77,10 @@ def diff_spec_texts(base: str | None, revision: str | None, spec: str, base_orig
         assert text is not None
         present = load_spec(text, spec)
         if is_mapping(present):
-            return diff_mappings({} if base is None else present, {} if revision is None else present, spec)
+            emitter = Emitter(str(present.get("provider") or Path(spec).stem), f"mapping {spec}")
+            verb = "added" if base is None else "removed"
+            emitter.emit(f"mapping-{verb}", ("mapping",), f"mapping {spec} {verb}")
+            return emitter.changes
         require_openapi3(present, spec)
         emitter = Emitter(lib.provider_id(present, Path(spec)))
         count = len(operations(present))

@@ -108,3 +108,10 @@ def test_mapping_change_gets_a_rule_and_level(old: str, new: str, rule: str, lev
 def test_mapping_decisions_are_documentation() -> None:
     """Rewording a decision in a mapping is no change."""
     assert [] == _mapping_changes(MAPPING, MAPPING.replace("8 s, the duration", "Eight seconds, the duration"))
+
+
+def test_whole_mapping_added_or_removed_is_one_change() -> None:
+    """A mapping file that appears (or goes) is one mapping-added (info) or mapping-removed (breaking) change."""
+    added = [(c.rule, c.level) for c in diff_spec_texts(None, MAPPING, "specs/mappings/globalaiopc.yaml")]
+    removed = [(c.rule, c.level) for c in diff_spec_texts(MAPPING, None, "specs/mappings/globalaiopc.yaml")]
+    assert ([("mapping-added", Level.INFO)], [("mapping-removed", Level.BREAKING)]) == (added, removed)
