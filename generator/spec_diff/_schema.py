@@ -105,7 +105,9 @@ class SchemaDiff(KeywordDiff):
                 f"{what}: variant {variant.label} added to {keyword}: {old_labels} -> {new_labels}",
             )
         for old, new in pairs:
-            self._variants(old, new, (*path, f"{keyword}({new.label})"), prop)
+            # As in oasdiff, an alternative of a union is a sub-schema: what changes inside it is a property change.
+            inner = f"{prop}/{keyword}({new.label})" if prop else f"{keyword}({new.label})"
+            self._variants(old, new, (*path, f"{keyword}({new.label})"), inner)
 
     def _variants(self, base: Variant, revision: Variant, path: JsonPath, prop: str) -> None:
         key = (base.ref, revision.ref)
