@@ -23,6 +23,8 @@ SNAPSHOT ?=
 SAVE ?=
 FORMAT ?= text
 PROVIDER ?=
+OLD ?=
+NEW ?=
 DEST ?=
 PACKAGE ?=
 N ?= 300
@@ -81,8 +83,8 @@ dist: $(STAMP) ## Build the sdist and the wheel into dist/ (uv build)
 vendor: $(STAMP) ## Copy runtime + generated packages, imports made relative, into DEST=pkg/dir [PACKAGE="a b"]
 	$(PY) -m generator vendor "$(DEST)" $(foreach p,$(PACKAGE),--package $(p))
 
-spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD); FAIL_ON=breaking to gate
-	$(PY) -m generator spec-diff --base "$(BASE)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
+spec-diff: $(STAMP) ## Changelog of specs/ + mappings vs BASE (HEAD), or OLD=a NEW=b; FORMAT=text|markdown|json|github, FAIL_ON=breaking
+	$(PY) -m generator spec-diff $(if $(OLD),"$(OLD)" "$(NEW)",--base "$(BASE)") --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
 docs-check: $(STAMP) ## Doc pages vs specs and examples (live; SNAPSHOT=specs/snapshots offline; SAVE=, FAIL_ON=, FORMAT=)
 	$(PY) -m generator docs-check --format "$(FORMAT)" $(if $(SNAPSHOT),--snapshot "$(SNAPSHOT)",) \
@@ -100,7 +102,7 @@ demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_un
 soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
 	$(PY) -m sora_sandbox.soak --tasks $(N) --fault-rate $(F)
 
-bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation
+bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation, spec-diff start-up
 	$(PY) -m bench
 
 clean: ## Remove the virtual environments and caches
