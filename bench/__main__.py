@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import batch, concurrency, generation, imports, overhead, polling
+from bench import batch, concurrency, generation, imports, overhead, polling, spec_diff
 from bench._machine import describe
 from bench._report import Section, render_markdown, render_text
 
@@ -49,6 +49,10 @@ def _batch(quick: bool, profile: bool) -> Section:
     return batch.run(jobs=12, kills=1, concurrency=4) if quick else batch.run()
 
 
+def _spec_diff(quick: bool, profile: bool) -> Section:
+    return spec_diff.run(samples=2 if quick else 7)
+
+
 BENCHMARKS: dict[str, Runner] = {
     "overhead": _overhead,
     "imports": _imports,
@@ -56,6 +60,7 @@ BENCHMARKS: dict[str, Runner] = {
     "polling": _polling,
     "generation": _generation,
     "batch": _batch,
+    "spec-diff": _spec_diff,
 }
 
 
