@@ -10,24 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, Final, Literal
+
+from generator.spec_diff._model import Level as Level  # the spec diff's levels, re-exported
 
 PayloadKind = Literal["request", "response"]
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-
-
-class Level(Enum):
-    """How much a difference can hurt a client generated from the spec (same names as the spec diff)."""
-
-    BREAKING = "breaking"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """0 for breaking, 1 for warning, 2 for info: the order of the report."""
-        return {Level.BREAKING: 0, Level.WARNING: 1, Level.INFO: 2}[self]
 
 
 def json_path(tokens: Sequence[str | int]) -> str:

@@ -13,25 +13,13 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from generator.docs_check._model import Finding, Level, PageStats
+from generator.spec_diff._report import FAIL_ON_LEVELS as FAIL_ON_LEVELS
+from generator.spec_diff._report import counts as counts
+from generator.spec_diff._report import summary_line as summary_line
 
 FORMATS: Final = ("text", "markdown", "json")
 # Findings about what could be compared, not about a difference: a run with only these "reports no difference".
 COVERAGE_RULES: Final = frozenset({"no-snapshot", "no-accepted-snapshot"})
-FAIL_ON_LEVELS: Final = {level.value: level for level in Level}
-
-
-def counts(findings: Iterable[Finding]) -> dict[str, int]:
-    """How many findings of each level, keyed by level name."""
-    result = {level.value: 0 for level in Level}
-    for finding in findings:
-        result[finding.level.value] += 1
-    return result
-
-
-def summary_line(findings: Sequence[Finding]) -> str:
-    """`N breaking, M warnings, K info`."""
-    tally = counts(findings)
-    return f"{tally['breaking']} breaking, {tally['warning']} warnings, {tally['info']} info"
 
 
 def _stats_line(stats: PageStats) -> str:

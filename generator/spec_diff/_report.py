@@ -13,21 +13,29 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import Protocol
 
 from generator.spec_diff._model import Change, Level
 
 FAIL_ON_LEVELS = {"breaking": Level.BREAKING, "warning": Level.WARNING, "info": Level.INFO}
 
 
-def counts(changes: Iterable[Change]) -> dict[str, int]:
-    """How many changes of each level, keyed by level name."""
+class Leveled(Protocol):
+    """Anything reported with a level: a spec-diff `Change`, a docs-check `Finding`."""
+
+    @property
+    def level(self) -> Level: ...
+
+
+def counts(changes: Iterable[Leveled]) -> dict[str, int]:
+    """How many changes (or findings) of each level, keyed by level name."""
     result = {level.value: 0 for level in Level}
     for change in changes:
         result[change.level.value] += 1
     return result
 
 
-def summary_line(changes: Sequence[Change]) -> str:
+def summary_line(changes: Sequence[Leveled]) -> str:
     """`N breaking, M warnings, K info`."""
     tally = counts(changes)
     return f"{tally['breaking']} breaking, {tally['warning']} warnings, {tally['info']} info"
