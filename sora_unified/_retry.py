@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import httpx
 
@@ -56,6 +56,31 @@ class RetryPolicy:
         """Delay before retry number `retry_index` (0-based): exponential, capped, reduced by 0..jitter."""
         base = min(self.max_delay, self.initial_delay * (2.0**retry_index))
         return base * (1.0 - self.jitter * rand)
+
+
+GiveUp = Literal["retry_after", "attempts", "deadline"]
+
+
+def retry_delay(policy: RetryPolicy, attempt: int, retry_after: float | None, rand: float) -> float:
+    """The pause after failed attempt number `attempt` (1-based): the server's Retry-After, else backoff."""
+    return retry_after if retry_after is not None else policy.backoff(attempt - 1, rand)
+
+
+def give_up(
+    policy: RetryPolicy, attempt: int, retry_after: float | None, delay: float, now: float, deadline: float | None
+) -> GiveUp | None:
+    """Why no retry follows attempt number `attempt`, or None to retry after `delay`.
+
+    In the order the call loop checks them: a requested pause above `max_retry_after`, no attempt left, or a
+    pause that would end past `deadline` (None: no deadline).
+    """
+    if retry_after is not None and retry_after > policy.max_retry_after:
+        return "retry_after"
+    if attempt >= policy.max_attempts:
+        return "attempts"
+    if deadline is not None and now + delay > deadline:
+        return "deadline"
+    return None
 
 
 def is_retryable_status(status: int) -> bool:
