@@ -1,0 +1,123 @@
+"""Where a download lands: checked before the first byte, written through one resumable `.part` file beside it.
+
+`Destination.open` refuses a directory, a missing parent or an unwritable one with `DownloadDestinationError`
+before any request is sent. The bytes go to `.<name>.part` in the destination's directory (created with mode
+0666 minus the umask, like any file the user's process creates), locked with `flock` so two downloads to one
+path cannot interleave; `.<name>.part.json` records what a later process needs to resume it (the total size and
+the server's validator). A SIGKILL leaves both behind; the next download to that destination resumes from them
+with a Range request, or starts over when they do not describe the file the server now sends. `.part` files of
+that destination left by earlier versions (`.<name>.<random>.part`, from mkstemp) are removed.
+
+Plain file operations only: the waits for the disk (fsync, the final rename) are the caller's, so that the
+async flavor can run them in a worker thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import glob
+import json
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from sora_unified._errors import DownloadDestinationError
+
+
+class Resume:
+    """What is known about the bytes already in the `.part` file: their count, the total, the validator."""
+
+    __slots__ = ("offset", "total", "validator")
+
+    def __init__(self, offset: int = 0, total: int | None = None, validator: str | None = None) -> None:
+        self.offset = offset
+        self.total = total
+        self.validator = validator
+
+
+class Destination:
+    """The destination path, its locked `.part` file and the resume record beside it."""
+
+    def __init__(self, target: Path, part: Path, meta: Path, fh: BinaryIO, resume: Resume) -> None:
+        self.target = target
+        self.part = part
+        self.meta = meta
+        self.fh = fh
+        self.resume = resume
+
+    @classmethod
+    def open(cls, destination: str | os.PathLike[str], provider: str) -> Destination:
+        """Check the destination and open (or reopen, to resume) its `.part` file; DownloadDestinationError."""
+        target = Path(destination)
+        where = str(target)
+        if target.is_dir():
+            raise DownloadDestinationError(f"{where} is a directory", path=where, provider=provider)
+        parent = target.parent
+        if not parent.is_dir():
+            problem = "is not a directory" if parent.exists() else "does not exist"
+            raise DownloadDestinationError(f"{parent} {problem}", path=where, provider=provider)
+        part = parent / f".{target.name}.part"
+        meta = parent / f".{target.name}.part.json"
+        try:
+            fd = os.open(part, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except OSError as exc:
+            raise DownloadDestinationError(
+                f"cannot write beside {where}: {exc.strerror}", path=where, provider=provider
+            ) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            raise DownloadDestinationError(
+                f"another download to {where} is in progress", path=where, provider=provider
+            ) from exc
+        fh: BinaryIO = os.fdopen(fd, "r+b", buffering=0)
+        _remove_legacy_parts(parent, target.name, part)
+        return cls(target, part, meta, fh, _read_resume(fh, meta))
+
+    def restart(self) -> None:
+        """Forget the bytes so far: the next byte written is byte 0."""
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.resume = Resume()
+        with contextlib.suppress(FileNotFoundError):
+            self.meta.unlink()
+
+    def record(self, total: int, validator: str | None) -> None:
+        """Write the resume record (before the body's first byte, so a kill at any point leaves a true one)."""
+        self.resume.total, self.resume.validator = total, validator
+        self.meta.write_text(json.dumps({"total": total, "validator": validator}), encoding="utf-8")
+
+    def write(self, chunk: bytes) -> None:
+        """Append one chunk."""
+        self.fh.write(chunk)
+        self.resume.offset += len(chunk)
+
+    def discard(self) -> None:
+        """Remove the `.part` file and its record (after os.replace, the part is already gone)."""
+        self.fh.close()
+        for path in (self.part, self.meta):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def _read_resume(fh: BinaryIO, meta: Path) -> Resume:
+    size = os.fstat(fh.fileno()).st_size
+    try:
+        record = json.loads(meta.read_text(encoding="utf-8"))
+        total, validator = record["total"], record["validator"]
+    except (OSError, ValueError, KeyError, TypeError):
+        total, validator = None, None
+    if size == 0 or not isinstance(total, int) or not 0 < size < total:
+        fh.truncate(0)  # nothing usable to resume from
+        return Resume()
+    fh.seek(size)
+    return Resume(size, total, validator if isinstance(validator, str) else None)
+
+
+def _remove_legacy_parts(parent: Path, name: str, keep: Path) -> None:
+    for stale in parent.glob(f".{glob.escape(name)}.*.part"):
+        if stale != keep:
+            with contextlib.suppress(OSError):
+                stale.unlink()
