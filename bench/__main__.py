@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import concurrency, generation, imports, overhead, polling
+from bench import concurrency, download, generation, imports, overhead, polling
 from bench._machine import describe
 from bench._report import Section, render_markdown, render_text
 
@@ -45,12 +45,17 @@ def _generation(quick: bool, profile: bool) -> Section:
     return generation.run(rounds=1 if quick else 3)
 
 
+def _download(quick: bool, profile: bool) -> Section:
+    return download.run(size=64 << 20, rounds=1) if quick else download.run()
+
+
 BENCHMARKS: dict[str, Runner] = {
     "overhead": _overhead,
     "imports": _imports,
     "concurrency": _concurrency,
     "polling": _polling,
     "generation": _generation,
+    "download": _download,
 }
 
 
