@@ -70,7 +70,7 @@ class _Limits:
     def check(self) -> None:
         if self.rt.clock() > self.deadline:
             raise DownloadTimeoutError(
-                f"download not finished within {self.timeout}s", timeout=self.timeout, provider=self.rt.spec.id
+                f"download not finished within {self.timeout:.4g}s", timeout=self.timeout, provider=self.rt.spec.id
             )
 
     def request_timeout(self, base: httpx.Timeout) -> httpx.Timeout:
@@ -252,7 +252,9 @@ def download(
                 why = give_up(rt.policy, attempt, retry_after, delay, rt.clock(), limits.deadline)
                 if why == "deadline":
                     raise DownloadTimeoutError(
-                        f"download not finished within {timeout}s ({error.message})", timeout=timeout, provider=provider
+                        f"download not finished within {timeout:.4g}s ({error.message})",
+                        timeout=timeout,
+                        provider=provider,
                     ) from error
                 if why is not None:
                     raise error from cause
