@@ -35,19 +35,17 @@ from sora_unified._errors import (
     ValidationError,
     WaitTimeoutError,
 )
+from sora_unified._headers import parse_retry_after
 from sora_unified._models import TaskRef, TaskStatus, VideoRequest, VideoTask
-from sora_unified._normalize import first_text, parse_json_object, task_from_payload
+from sora_unified._normalize import parse_json_object, task_from_payload
+from sora_unified._payload import first_text
 from sora_unified._polling import initial_delay, poll_delay
 from sora_unified._redact import Redactor
 from sora_unified._registry import PROVIDERS, all_specs, providers
-from sora_unified._retry import (
-    DeadlineExceeded,
-    RetryPolicy,
-    SubmitGuard,
-    parse_retry_after,
-)
+from sora_unified._retry import DeadlineExceeded, RetryPolicy
 from sora_unified._spec import ModelSpec, RawResponse, ReferenceUpload
 from sora_unified._stats import ClientStats
+from sora_unified._submit import SubmitGuard
 from sora_unified._validation import check_local_reference, is_url, validate_request
 
 TaskLike = str | TaskRef | VideoTask

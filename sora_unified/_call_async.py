@@ -24,21 +24,15 @@ from sora_unified._errors import (
     MalformedResponseError,
     ProviderConnectionError,
     SoraUnifiedError,
-)
-from sora_unified._redact import Redactor
-from sora_unified._retry import (
-    DeadlineExceeded,
-    RetryPolicy,
-    SubmitGuard,
     error_from_response,
-    is_retryable_status,
-    never_sent,
-    outcome_unknown,
-    parse_retry_after,
     request_id_of,
 )
+from sora_unified._headers import parse_retry_after
+from sora_unified._redact import Redactor
+from sora_unified._retry import DeadlineExceeded, RetryPolicy, is_retryable_status
 from sora_unified._spec import ProviderSpec, RawResponse
 from sora_unified._stats import CallKind, Counters
+from sora_unified._submit import SubmitGuard, never_sent, outcome_unknown
 
 logger = logging.getLogger("sora_unified")
 T = TypeVar("T")

@@ -40,7 +40,8 @@ from sora_unified._call_sync import Runtime
 from sora_unified._concurrency import SyncResponseStream, sync_to_thread
 from sora_unified._destination import Destination
 from sora_unified._errors import DownloadError, DownloadTimeoutError
-from sora_unified._retry import give_up, is_retryable_status, parse_retry_after, retry_delay
+from sora_unified._headers import parse_retry_after
+from sora_unified._retry import give_up, is_retryable_status, retry_delay
 
 MAX_REDIRECTS = 10
 DOWNLOAD_TIMEOUT = 3600.0  # seconds for the whole download, retries included

@@ -19,17 +19,25 @@
     ├── WaitTimeoutError             wait() reached its deadline (last task seen attached)
     └── SubmitOutcomeUnknownError    a submit may or may not have created a task; not resent (raw kept)
 
-Every message is built from provider data with the API key removed (see `_redact`).
+Every message is built from provider data with the API key removed (see `_redact`). The end of this module
+classifies a provider's non-2xx answer (`error_from_response`): the provider's code decides first (the
+mapping's `errors.kinds`), then the HTTP status.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sora_unified._headers import header, parse_retry_after
+from sora_unified._payload import first_text
+
 if TYPE_CHECKING:
     from sora_unified._models import VideoTask
+    from sora_unified._redact import Redactor
+    from sora_unified._spec import ErrorKind, ProviderSpec, RawResponse
 
 
 class SoraUnifiedError(Exception):
@@ -232,3 +240,65 @@ class SubmitOutcomeUnknownError(SoraUnifiedError):
         self.client_reference = client_reference
         self.idempotency_key = idempotency_key
         self.raw = raw
+
+
+# --- Classification: which error a provider's non-2xx answer is -------------------------------------------
+
+
+_DEFAULT_KINDS: dict[int, ErrorKind] = {
+    400: "validation",
+    401: "authentication",
+    402: "insufficient_credits",
+    403: "permission_denied",
+    404: "not_found",
+    410: "not_found",
+    422: "validation",
+    429: "rate_limited",
+}
+_CLASSES: dict[ErrorKind, type[SoraUnifiedError]] = {
+    "authentication": AuthenticationError,
+    "permission_denied": PermissionDeniedError,
+    "not_found": NotFoundError,
+    "rate_limited": RateLimitError,
+    "insufficient_credits": InsufficientCreditsError,
+    "validation": ValidationError,
+    "provider": ProviderError,
+}
+
+
+def request_id_of(spec: ProviderSpec, response: RawResponse, payload: object = None) -> str | None:
+    """The provider's request id from the error body or a response header."""
+    from_body = first_text(payload, spec.errors.request_id) if payload is not None else None
+    if from_body:
+        return from_body
+    for name in spec.errors.request_id_headers:
+        value = header(response.headers, name)
+        if value is not None:
+            return value
+    return None
+
+
+def error_from_response(spec: ProviderSpec, response: RawResponse, redactor: Redactor) -> SoraUnifiedError:
+    """The typed error for a non-2xx answer: the provider code decides first, then the HTTP status."""
+    try:
+        payload: object = json.loads(response.content)
+    except (UnicodeDecodeError, ValueError):
+        payload = None
+    code = first_text(payload, spec.errors.code) if isinstance(payload, dict) else None
+    message = first_text(payload, spec.errors.message) if isinstance(payload, dict) else None
+    if message is None:
+        message = redactor.snippet(response.content, 300).strip() or "(empty body)"
+    message = redactor.text(f"HTTP {response.status} from {spec.id}: {message}")
+    kind = spec.errors.kinds.get(code) if code is not None else None
+    kind = kind or _DEFAULT_KINDS.get(response.status, "provider")
+    request_id = request_id_of(spec, response, payload)
+    if kind == "rate_limited":
+        return RateLimitError(
+            message,
+            retry_after=parse_retry_after(response.headers),
+            provider=spec.id,
+            http_status=response.status,
+            code=code,
+            request_id=request_id,
+        )
+    return _CLASSES[kind](message, provider=spec.id, http_status=response.status, code=code, request_id=request_id)
