@@ -29,7 +29,7 @@ from sora_unified._errors import (
 )
 from sora_unified._headers import parse_retry_after
 from sora_unified._redact import Redactor
-from sora_unified._retry import DeadlineExceeded, RetryPolicy, is_retryable_status
+from sora_unified._retry import DeadlineExceeded, RetryPolicy, give_up, is_retryable_status, retry_delay
 from sora_unified._spec import ProviderSpec, RawResponse
 from sora_unified._stats import CallKind, Counters
 from sora_unified._submit import SubmitGuard, never_sent, outcome_unknown
@@ -66,10 +66,6 @@ class Runtime:
         self.counters = Counters()
         # One gate per client, as wide as its connection pool (None: unbounded pool, no gate).
         self.gate = AsyncGate(max_in_flight)
-
-
-def _fits(rt: Runtime, deadline: float | None, delay: float) -> bool:
-    return deadline is None or rt.clock() + delay <= deadline
 
 
 async def _send(rt: Runtime, send: Send) -> RawResponse:
@@ -139,11 +135,13 @@ async def call(
                     if submit is not None and maybe_sent:
                         raise outcome_unknown(spec, submit, "asked to wait too long", last) from last
                     raise last
-        delay = retry_after if retry_after is not None else rt.policy.backoff(attempt - 1, rt.rand())
-        if attempt >= rt.policy.max_attempts or not _fits(rt, deadline, delay):
+        delay = retry_delay(rt.policy, attempt, retry_after, rt.rand())
+        now = rt.clock() if deadline is not None else 0.0  # the clock is read only under a deadline
+        why = give_up(rt.policy, attempt, retry_after, delay, now, deadline)
+        if why is not None:
             if submit is not None and maybe_sent:
                 raise outcome_unknown(spec, submit, f"gave up after {attempt} attempt(s)", last) from last
-            if attempt < rt.policy.max_attempts:
+            if why == "deadline":
                 raise DeadlineExceeded(last) from last
             raise last
         logger.info("%s: %s failed (%s); retry %d in %.2fs", spec.id, what, last.message, attempt, delay)
