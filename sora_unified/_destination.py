@@ -2,11 +2,12 @@
 
 `Destination.open` refuses a directory, a missing parent or an unwritable one with `DownloadDestinationError`
 before any request is sent. The bytes go to `.<name>.part` in the destination's directory (created with mode
-0666 minus the umask, like any file the user's process creates), locked with `flock` so two downloads to one
-path cannot interleave; `.<name>.part.json` records what a later process needs to resume it (the total size and
-the server's validator). A SIGKILL leaves both behind; the next download to that destination resumes from them
-with a Range request, or starts over when they do not describe the file the server now sends. `.part` files of
-that destination left by earlier versions (`.<name>.<random>.part`, from mkstemp) are removed.
+0666 minus the umask, like any file the user's process creates), locked with `flock` (not on Windows) so two
+downloads to one path cannot interleave; `.<name>.part.json` records what a later process needs to resume it
+(the total size and the server's validator). A SIGKILL leaves both behind; the next download to that
+destination resumes from them with a Range request, or starts over when they do not describe the file the server
+now sends. `.part` files of that destination left by earlier versions (`.<name>.<random>.part`, from mkstemp) are
+removed.
 
 Plain file operations only: the waits for the disk (fsync, the final rename) are the caller's, so that the
 async flavor can run them in a worker thread.
@@ -15,14 +16,17 @@ async flavor can run them in a worker thread.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import glob
 import json
 import os
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
 from sora_unified._errors import DownloadDestinationError
+
+if sys.platform != "win32":
+    import fcntl
 
 
 class Resume:
@@ -45,6 +49,7 @@ class Destination:
         self.meta = meta
         self.fh = fh
         self.resume = resume
+        self.committed = False
 
     @classmethod
     def open(cls, destination: str | os.PathLike[str], provider: str) -> Destination:
@@ -59,20 +64,7 @@ class Destination:
             raise DownloadDestinationError(f"{parent} {problem}", path=where, provider=provider)
         part = parent / f".{target.name}.part"
         meta = parent / f".{target.name}.part.json"
-        try:
-            fd = os.open(part, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
-        except OSError as exc:
-            raise DownloadDestinationError(
-                f"cannot write beside {where}: {exc.strerror}", path=where, provider=provider
-            ) from exc
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            raise DownloadDestinationError(
-                f"another download to {where} is in progress", path=where, provider=provider
-            ) from exc
-        fh: BinaryIO = os.fdopen(fd, "r+b", buffering=0)
+        fh = _open_locked(part, where, provider)
         _remove_legacy_parts(parent, target.name, part)
         return cls(target, part, meta, fh, _read_resume(fh, meta))
 
@@ -94,12 +86,63 @@ class Destination:
         self.fh.write(chunk)
         self.resume.offset += len(chunk)
 
+    def commit(self) -> None:
+        """Flush to disk, then rename the `.part` over the destination (blocking: the async flavor uses a thread)."""
+        os.fsync(self.fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            self.meta.unlink()
+        if sys.platform == "win32":
+            self.fh.close()  # Windows cannot rename an open file
+        os.replace(self.part, self.target)
+        self.committed = True
+
     def discard(self) -> None:
-        """Remove the `.part` file and its record (after os.replace, the part is already gone)."""
+        """Release the `.part` file; unless committed, remove it and its record first (still under the lock).
+
+        Removing before closing matters: once the lock is gone another download to the same path may create
+        its own `.part`, which must not be removed by this one.
+        """
+        if sys.platform == "win32":
+            self.fh.close()  # Windows cannot remove an open file
+        if not self.committed:
+            for path in (self.part, self.meta):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
         self.fh.close()
-        for path in (self.part, self.meta):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+
+
+def _open_locked(part: Path, where: str, provider: str) -> BinaryIO:
+    """The `.part` file opened and locked, or DownloadDestinationError (unwritable, or another download holds it)."""
+    for _ in range(3):
+        try:
+            fd = os.open(part, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except OSError as exc:
+            raise DownloadDestinationError(
+                f"cannot write beside {where}: {exc.strerror}", path=where, provider=provider
+            ) from exc
+        if not _lock(fd):
+            os.close(fd)
+            raise DownloadDestinationError(f"another download to {where} is in progress", path=where, provider=provider)
+        try:
+            same = os.stat(part).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return os.fdopen(fd, "r+b", buffering=0)
+        # The holder finished and renamed this file into place between our open and our lock: open the new one.
+        os.close(fd)
+    raise DownloadDestinationError(f"{where} is being replaced by another download", path=where, provider=provider)
+
+
+def _lock(fd: int) -> bool:
+    """An exclusive lock on the open `.part` file; False when another process holds it. None on Windows."""
+    if sys.platform == "win32":
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _read_resume(fh: BinaryIO, meta: Path) -> Resume:

@@ -21,9 +21,9 @@ never past the deadline. The result URL is fetched with a client that never carr
 mapping declares a content operation, the first request goes through the provider's authenticated session and
 every redirect from it through the keyless client.
 
-In the async flavor the waits for the disk (`os.fsync`, the final `os.replace`) run in a worker thread so
-the event loop keeps serving other tasks; chunk writes go to the page cache and stay inline, and so does the
-cleanup of the `.part` file, which must run even when the task is being cancelled.
+In the async flavor the waits for the disk (`os.fsync`, the final `os.replace`: `Destination.commit`) run in a
+worker thread so the event loop keeps serving other tasks; chunk writes go to the page cache and stay inline, and
+so does the cleanup of the `.part` file, which must run even when the task is being cancelled.
 """
 
 from __future__ import annotations
@@ -261,9 +261,7 @@ async def download(
                 if why is not None:
                     raise error from cause
                 await rt.sleep(delay)
-        dest.fh.flush()
-        await async_to_thread(os.fsync, dest.fh.fileno())
-        await async_to_thread(os.replace, dest.part, dest.target)
+        await async_to_thread(dest.commit)
         return dest.target
     finally:
         # Failed, interrupted or (after os.replace) already renamed: never leave a partial file behind.

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from sora_unified import DownloadDestinationError, DownloadError, DownloadTimeoutError, TaskStatus
+from sora_unified._destination import Destination
 from tests.unified._support import KEY, example, ok
 
 VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64
@@ -357,3 +358,16 @@ def test_request_timeouts_are_capped_by_the_time_left(make: Any, tmp_path: Path)
     timeouts = [r.extensions["timeout"] for r in cdn_requests(h)]
     first = {"connect": 10.0, "read": 8.0, "write": 10.0, "pool": 10.0}
     assert [first, {"connect": 6.0, "read": 6.0, "write": 6.0, "pool": 6.0}] == timeouts
+
+
+def test_second_download_to_the_same_path_fails_at_once(make: Any, tmp_path: Path) -> None:
+    """While one download holds the destination's .part file, another to that path is refused before any request."""
+    h = make("globalaiopc", ok(DONE), video())
+    task = h.get("sora_abc123def456")
+    holder = Destination.open(tmp_path / "out.mp4", "globalaiopc")
+    try:
+        with pytest.raises(DownloadDestinationError, match="another download"):
+            h.download(task, tmp_path / "out.mp4")
+    finally:
+        holder.discard()
+    assert ([], []) == (cdn_requests(h), leftovers(tmp_path))
