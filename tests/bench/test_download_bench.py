@@ -10,7 +10,7 @@ from bench import download
 
 
 def test_download_bench_reports_curl_and_both_clients() -> None:
-    """One tiny round: three throughputs, RSS at two sizes, and the ratio and flat-RSS checks per client."""
+    """One tiny round: five throughputs (curl, both clients, both bare httpx loops), ratio and flat-RSS checks."""
     if shutil.which("curl") is None:
         pytest.skip("curl is not installed")
     section = download.run(size=2 << 20, rounds=1)
@@ -18,11 +18,13 @@ def test_download_bench_reports_curl_and_both_clients() -> None:
         "curl throughput",
         "VideoClient throughput",
         "AsyncVideoClient throughput",
+        "httpx.Client.stream loop throughput",
+        "httpx.AsyncClient.stream loop throughput",
         "VideoClient / curl throughput",
         "AsyncVideoClient / curl throughput",
         "VideoClient RSS growth 2 MiB -> 2 MiB",
         "AsyncVideoClient RSS growth 2 MiB -> 2 MiB",
-    ] == [f.name for f in section.figures[:3]] + [c.name for c in section.checks]
+    ] == [f.name for f in section.figures[:5]] + [c.name for c in section.checks]
 
 
 def test_download_bench_skips_without_curl(monkeypatch: pytest.MonkeyPatch) -> None:
