@@ -244,7 +244,8 @@ class AsyncVideoClient:
         """Stream the result video of a succeeded task to `destination` (atomically, resuming a killed one); the path.
 
         `timeout` bounds the whole download, retries and a URL refresh included (DownloadTimeoutError);
-        `stall_timeout` is the longest wait for the next bytes before the attempt is retried from where it stopped.
+        `stall_timeout` is the longest wait for the next bytes (and at most the client's `timeout`) before the attempt
+        is retried from where it stopped.
         """
         rt = self._rt
         deadline = rt.clock() + timeout

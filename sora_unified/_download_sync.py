@@ -9,8 +9,9 @@ either the whole video or untouched; a failure removes the `.part` file, a kill 
 Limits against hostile servers:
 - only absolute http(s) URLs, at most `MAX_REDIRECTS` redirects, each target checked the same way;
 - one overall deadline (`timeout`, retries included) and a stall timeout (`stall_timeout`: the longest wait for
-  the next bytes); every request's connect/read/write/pool timeouts are capped by the time left, and the deadline
-  is checked after every chunk, so a server that drips bytes forever ends in `DownloadTimeoutError`;
+  the next bytes, never above the client's own `timeout`); every request's connect/read/write/pool timeouts are
+  capped by the time left, and the deadline is checked after every chunk, so a server that drips bytes forever
+  ends in `DownloadTimeoutError`;
 - `Accept-Encoding: identity`; a server that encodes anyway has its size checked on the bytes on the wire;
 - after a dropped connection, a stall or a short body the next attempt asks for the rest (`Range`, with
   `If-Range` when the server gave a validator) and keeps the bytes only when the 206 continues exactly where
@@ -75,16 +76,15 @@ class _Limits:
             )
 
     def request_timeout(self, base: httpx.Timeout) -> httpx.Timeout:
-        """The client's timeouts, the read timeout set to the stall timeout, all capped by the time left."""
+        """The client's timeouts, the read timeout lowered to the stall timeout, all capped by the time left."""
         self.check()
         left = max(self.deadline - self.rt.clock(), 0.001)
 
         def cap(value: float | None) -> float:
             return left if value is None else min(value, left)
 
-        return httpx.Timeout(
-            connect=cap(base.connect), read=cap(self.stall), write=cap(base.write), pool=cap(base.pool)
-        )
+        read = self.stall if base.read is None else min(base.read, self.stall)
+        return httpx.Timeout(connect=cap(base.connect), read=cap(read), write=cap(base.write), pool=cap(base.pool))
 
 
 def checked_url(url: str, provider: str) -> httpx.URL:

@@ -371,3 +371,10 @@ def test_second_download_to_the_same_path_fails_at_once(make: Any, tmp_path: Pat
     finally:
         holder.discard()
     assert ([], []) == (cdn_requests(h), leftovers(tmp_path))
+
+
+def test_client_timeout_also_bounds_each_read(make: Any, tmp_path: Path) -> None:
+    """A client built with timeout=5 reads with 5 s even when stall_timeout is longer."""
+    h = make("globalaiopc", ok(DONE), video(), timeout=5.0)
+    h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4", stall_timeout=30.0)
+    assert {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0} == cdn_requests(h)[0].extensions["timeout"]
