@@ -43,8 +43,9 @@ class Resume:
 class Destination:
     """The destination path, its locked `.part` file and the resume record beside it."""
 
-    def __init__(self, target: Path, part: Path, meta: Path, fh: BinaryIO, resume: Resume) -> None:
+    def __init__(self, target: Path, part: Path, meta: Path, fh: BinaryIO, resume: Resume, provider: str) -> None:
         self.target = target
+        self.provider = provider
         self.part = part
         self.meta = meta
         self.fh = fh
@@ -66,7 +67,7 @@ class Destination:
         meta = parent / f".{target.name}.part.json"
         fh = _open_locked(part, where, provider)
         _remove_legacy_parts(parent, target.name, part)
-        return cls(target, part, meta, fh, _read_resume(fh, meta))
+        return cls(target, part, meta, fh, _read_resume(fh, meta), provider)
 
     def restart(self) -> None:
         """Forget the bytes so far: the next byte written is byte 0."""
@@ -77,24 +78,41 @@ class Destination:
             self.meta.unlink()
 
     def record(self, total: int, validator: str | None) -> None:
-        """Write the resume record (before the body's first byte, so a kill at any point leaves a true one)."""
+        """Write the resume record (before the body's first byte, so a kill at any point leaves a true one).
+
+        A record that cannot be written only costs the resume after a kill: the download goes on without it.
+        """
         self.resume.total, self.resume.validator = total, validator
-        self.meta.write_text(json.dumps({"total": total, "validator": validator}), encoding="utf-8")
+        with contextlib.suppress(OSError):
+            self.meta.write_text(json.dumps({"total": total, "validator": validator}), encoding="utf-8")
 
     def write(self, chunk: bytes) -> None:
-        """Append one chunk."""
-        self.fh.write(chunk)
+        """Append one chunk; a full disk or an I/O error is a DownloadDestinationError."""
+        try:
+            written = self.fh.write(chunk)
+            if written != len(chunk):  # an unbuffered write may be short: finish it
+                view = memoryview(chunk)
+                while written < len(chunk):
+                    written += self.fh.write(view[written:])
+        except OSError as exc:
+            raise self._error(f"cannot write {self.target}: {exc.strerror}") from exc
         self.resume.offset += len(chunk)
 
     def commit(self) -> None:
         """Flush to disk, then rename the `.part` over the destination (blocking: the async flavor uses a thread)."""
-        os.fsync(self.fh.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            self.meta.unlink()
-        if sys.platform == "win32":
-            self.fh.close()  # Windows cannot rename an open file
-        os.replace(self.part, self.target)
+        try:
+            os.fsync(self.fh.fileno())
+            with contextlib.suppress(FileNotFoundError):
+                self.meta.unlink()
+            if sys.platform == "win32":
+                self.fh.close()  # Windows cannot rename an open file
+            os.replace(self.part, self.target)
+        except OSError as exc:
+            raise self._error(f"cannot put the download at {self.target}: {exc.strerror}") from exc
         self.committed = True
+
+    def _error(self, message: str) -> DownloadDestinationError:
+        return DownloadDestinationError(message, path=str(self.target), provider=self.provider)
 
     def discard(self) -> None:
         """Release the `.part` file; unless committed, remove it and its record first (still under the lock).

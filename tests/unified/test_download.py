@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -14,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sora_unified import DownloadDestinationError, DownloadError, DownloadTimeoutError, TaskStatus
+from sora_unified import DownloadDestinationError, DownloadError, DownloadTimeoutError, TaskStatus, _destination
 from sora_unified._destination import Destination
 from tests.unified._support import KEY, example, ok
 
@@ -378,3 +379,43 @@ def test_client_timeout_also_bounds_each_read(make: Any, tmp_path: Path) -> None
     h = make("globalaiopc", ok(DONE), video(), timeout=5.0)
     h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4", stall_timeout=30.0)
     assert {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0} == cdn_requests(h)[0].extensions["timeout"]
+
+
+class FullDisk:
+    """A `.part` file on a disk that fills up after the first write."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.writes = 0
+
+    def write(self, chunk: bytes) -> int:
+        self.writes += 1
+        if self.writes > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return int(self.real.write(chunk))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def test_full_disk_is_a_destination_error(make: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write failing mid-download (ENOSPC) is a DownloadDestinationError, not retried, and leaves nothing."""
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(_destination.os, "fdopen", lambda *a, **k: FullDisk(real_fdopen(*a, **k)))
+    h = make("globalaiopc", ok(DONE), lambda _: httpx.Response(200, stream=Chunks(VIDEO[:100], VIDEO[100:])))
+    with pytest.raises(DownloadDestinationError, match="No space left on device"):
+        h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4")
+    assert (1, []) == (len(cdn_requests(h)), leftovers(tmp_path))
+
+
+def test_short_unbuffered_writes_are_completed(make: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that stores only part of a chunk (allowed for unbuffered files) is finished, not lost."""
+
+    class Short(FullDisk):
+        def write(self, chunk: bytes) -> int:
+            return int(self.real.write(bytes(chunk[:7])))
+
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(_destination.os, "fdopen", lambda *a, **k: Short(real_fdopen(*a, **k)))
+    h = make("globalaiopc", ok(DONE), video())
+    assert VIDEO == h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4").read_bytes()
