@@ -64,9 +64,9 @@ class _Limits:
 
     __slots__ = ("deadline", "rt", "stall", "timeout")
 
-    def __init__(self, rt: Runtime, timeout: float, stall: float) -> None:
+    def __init__(self, rt: Runtime, timeout: float, stall: float, deadline: float | None) -> None:
         self.rt, self.timeout, self.stall = rt, timeout, stall
-        self.deadline = rt.clock() + timeout
+        self.deadline = rt.clock() + timeout if deadline is None else deadline
 
     def check(self) -> None:
         if self.rt.clock() > self.deadline:
@@ -226,11 +226,16 @@ async def download(
     max_bytes: int | None = None,
     timeout: float,
     stall_timeout: float,
+    deadline: float | None = None,
 ) -> Path:
-    """Stream `source` (a result URL, or an opener of the API's content operation) to `destination`; the path."""
+    """Stream `source` (a result URL, or an opener of the API's content operation) to `destination`; the path.
+
+    `deadline` (on the runtime's clock) defaults to `timeout` seconds from now; a caller that spent some of the
+    time already (a status call, a URL refresh) passes its own, and `timeout` only names the limit in errors.
+    """
     provider = rt.spec.id
     first = _url_opener(http, checked_url(source, provider)) if isinstance(source, str) else source
-    limits = _Limits(rt, timeout, stall_timeout)
+    limits = _Limits(rt, timeout, stall_timeout, deadline)
     dest = Destination.open(destination, provider)
     try:
         attempt = 0

@@ -268,8 +268,9 @@ class VideoClient:
                     source,
                     destination,
                     max_bytes=max_bytes,
-                    timeout=max(deadline - rt.clock(), 0.0),
+                    timeout=timeout,
                     stall_timeout=stall_timeout,
+                    deadline=deadline,
                 )
             except DownloadError as exc:
                 if refreshed or through_api or exc.http_status not in _EXPIRED:

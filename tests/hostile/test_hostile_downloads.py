@@ -52,7 +52,7 @@ def test_interrupted_body_resumes_with_range(
     server: HostileServer, download: Download, tmp_path: Path, behaviour: str
 ) -> None:
     """After half the body the connection drops (or stalls past stall_timeout): the rest comes by Range."""
-    path = download(f"{server.base}/{behaviour}", tmp_path / "out.mp4", stall_timeout=0.5)
+    path = download(f"{server.base}/{behaviour}", tmp_path / "out.mp4", stall_timeout=1.0)
     assert (VIDEO, [None, f"bytes={HALF}-"]) == (path.read_bytes(), server.seen.ranges(f"/{behaviour}"))
 
 

@@ -419,3 +419,12 @@ def test_short_unbuffered_writes_are_completed(make: Any, tmp_path: Path, monkey
     monkeypatch.setattr(_destination.os, "fdopen", lambda *a, **k: Short(real_fdopen(*a, **k)))
     h = make("globalaiopc", ok(DONE), video())
     assert VIDEO == h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4").read_bytes()
+
+
+def test_one_deadline_covers_the_url_refresh(make: Any, tmp_path: Path) -> None:
+    """timeout=5: 3 s spent before an expired URL is refreshed count against the retry after the refresh."""
+    busy = httpx.Response(503, headers={"Retry-After": "3"})
+    h = make("globalaiopc", ok(DONE), busy, httpx.Response(403), ok(DONE), busy)
+    with pytest.raises(DownloadTimeoutError) as caught:
+        h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4", timeout=5.0)
+    assert (5.0, [3.0], 3) == (caught.value.timeout, h.clock.sleeps, len(cdn_requests(h)))
