@@ -18,8 +18,6 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator._paths import REPO_ROOT
-
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ExampleKind = Literal["request", "response"]
 Spec = dict[str, Any]
@@ -78,6 +76,11 @@ def provider_id(spec: Mapping[str, Any], path: Path) -> str:
     provider = info.get("x-provider") if isinstance(info, dict) else None
     value = provider.get("id") if isinstance(provider, dict) else None
     return value if isinstance(value, str) and value else path.stem
+
+
+# The repository root when this file runs from it. The file is also shipped in the wheel as
+# sora_sandbox/_speclib.py (a symlink in the repository: one source), so it imports nothing of the generator.
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def display_path(path: Path) -> str:

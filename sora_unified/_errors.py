@@ -1,7 +1,7 @@
 """The one exception hierarchy of sora_unified.
 
     SoraUnifiedError                 provider, http_status, code (provider error code), request_id
-    ├── ConfigurationError           unknown provider, missing base URL (also a ValueError)
+    ├── ConfigurationError           unknown provider, no base URL, no usable API key (also a ValueError)
     ├── ValidationError              request rejected before sending (field, value, allowed, accepted_by)
     │                                or by the provider (HTTP 400/422); also a ValueError
     ├── AuthenticationError          missing or rejected API key (401)
@@ -74,7 +74,15 @@ class SoraUnifiedError(Exception):
 
 
 class ConfigurationError(SoraUnifiedError, ValueError):
-    """The client cannot be built as asked (unknown provider, no base URL where one is required)."""
+    """The client is not set up to do what was asked: unknown provider, no base URL, no usable API key.
+
+    `setting` names what to fix: "provider", "base_url" or "api_key" (None elsewhere). A missing key is
+    raised by the first call that needs the provider, after the request was validated offline.
+    """
+
+    def __init__(self, message: str, *, setting: str | None = None, provider: str | None = None) -> None:
+        super().__init__(message, provider=provider)
+        self.setting = setting
 
 
 class ValidationError(SoraUnifiedError, ValueError):
@@ -278,20 +286,37 @@ def request_id_of(spec: ProviderSpec, response: RawResponse, payload: object = N
     return None
 
 
+# The most of a provider's message an error shows, and of a code or request id.
+MESSAGE_LIMIT = 500
+FIELD_LIMIT = 200
+
+
+def _field(redactor: Redactor, value: str | None) -> str | None:
+    """A short provider-controlled field (code, request id), redacted, then cut."""
+    if value is None:
+        return None
+    text = redactor.text(value[: 4 * FIELD_LIMIT])
+    return text[:FIELD_LIMIT]
+
+
 def error_from_response(spec: ProviderSpec, response: RawResponse, redactor: Redactor) -> SoraUnifiedError:
     """The typed error for a non-2xx answer: the provider code decides first, then the HTTP status."""
     try:
         payload: object = json.loads(response.content)
-    except (UnicodeDecodeError, ValueError):
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read
         payload = None
     code = first_text(payload, spec.errors.code) if isinstance(payload, dict) else None
     message = first_text(payload, spec.errors.message) if isinstance(payload, dict) else None
     if message is None:
-        message = redactor.snippet(response.content, 300).strip() or "(empty body)"
-    message = redactor.text(f"HTTP {response.status} from {spec.id}: {message}")
+        message = redactor.snippet(response.content, MESSAGE_LIMIT).strip() or "(empty body)"
+    # Every string a provider controls is redacted (some echo the key they refused) and cut: a 100 MB
+    # message must not become a 100 MB exception.
+    message = redactor.text(f"HTTP {response.status} from {spec.id}: {message[: 4 * MESSAGE_LIMIT]}")
+    message = message[:MESSAGE_LIMIT] + ("..." if len(message) > MESSAGE_LIMIT else "")
     kind = spec.errors.kinds.get(code) if code is not None else None
     kind = kind or _DEFAULT_KINDS.get(response.status, "provider")
-    request_id = request_id_of(spec, response, payload)
+    code = _field(redactor, code)
+    request_id = _field(redactor, request_id_of(spec, response, payload))
     if kind == "rate_limited":
         return RateLimitError(
             message,

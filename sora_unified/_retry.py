@@ -30,7 +30,7 @@ class RetryPolicy:
 
     def backoff(self, retry_index: int, rand: float) -> float:
         """Delay before retry number `retry_index` (0-based): exponential, capped, reduced by 0..jitter."""
-        base = min(self.max_delay, self.initial_delay * (2.0**retry_index))
+        base = min(self.max_delay, self.initial_delay * (2.0 ** min(retry_index, 64)))  # 2.0**1024 overflows
         return base * (1.0 - self.jitter * rand)
 
 

@@ -23,9 +23,20 @@ RAW_SNIPPET = 2048
 def never_sent(exc: httpx.RequestError) -> bool:
     """True when the request provably did not reach the provider, so resending cannot duplicate it.
 
-    A DecodingError never qualifies: the provider answered, it is the body that could not be decoded.
+    A request httpx refused to write (LocalProtocolError: an illegal header value; UnsupportedProtocol) never
+    left the machine either. A DecodingError never qualifies: the provider answered, it is the body that could
+    not be decoded.
     """
-    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+    return isinstance(
+        exc,
+        (
+            httpx.ConnectError,
+            httpx.ConnectTimeout,
+            httpx.PoolTimeout,
+            httpx.LocalProtocolError,
+            httpx.UnsupportedProtocol,
+        ),
+    )
 
 
 class SubmitGuard(NamedTuple):

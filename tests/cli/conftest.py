@@ -31,7 +31,19 @@ __all__ = [
 ]
 
 PROVIDERS = tuple(sorted(info.id for info in VideoClient.providers()))
-TASK_KEYS = {"ref", "id", "provider", "model", "status", "progress", "video_url", "error", "created_at", "updated_at"}
+TASK_KEYS = {
+    "ref",
+    "id",
+    "provider",
+    "model",
+    "status",
+    "provider_status",
+    "progress",
+    "video_url",
+    "error",
+    "created_at",
+    "updated_at",
+}
 # Tasks run for 3000 simulated seconds (30 s of wall time at this clock): still running whenever a test looks,
 # whatever the machine's speed.
 LONG_RUNNING = SandboxConfig(time_scale=100.0, queued_s=2.0, running_s=3000.0)
