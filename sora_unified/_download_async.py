@@ -17,10 +17,10 @@ Limits against hostile servers:
   they end, for the same total; anything else starts over.
 
 Retries follow the client's `RetryPolicy` through the same pure decisions as API calls (`_retry.retry_delay`,
-`_retry.give_up`): 429/5xx and interruptions are retried with Retry-After or backoff, up to `max_attempts`,
-never past the deadline. The result URL is fetched with a client that never carries the API key; where the
-mapping declares a content operation, the first request goes through the provider's authenticated session and
-every redirect from it through the keyless client.
+`_retry.give_up`): 429/5xx and interruptions are retried with Retry-After (when it fits the deadline) or backoff,
+up to `max_attempts`, never past the deadline. The result URL is fetched with a client that never carries the API
+key; where the mapping declares a content operation, the first request goes through the provider's authenticated
+session and every redirect from it through the keyless client.
 
 In the async flavor the waits for the disk (`os.fsync`, the final `os.replace`: `Destination.commit`) run in a
 worker thread so the event loop keeps serving other tasks; chunk writes go to the page cache and stay inline, and

@@ -334,14 +334,21 @@ def test_left_part_file_is_resumed_only_when_it_matches(make: Any, tmp_path: Pat
 
 
 def test_download_gives_up_like_an_api_call(make: Any, tmp_path: Path) -> None:
-    """A CDN asking to wait above max_retry_after is not slept through; 503s end after max_attempts (3 here)."""
+    """A pause asked past the deadline is not slept through (DownloadTimeoutError); 503s end after max_attempts."""
     too_long = make("globalaiopc", ok(DONE), httpx.Response(503, headers={"Retry-After": "600"}))
-    with pytest.raises(DownloadError, match="HTTP 503"):
-        too_long.download(too_long.get("sora_abc123def456"), tmp_path / "out.mp4")
+    with pytest.raises(DownloadTimeoutError, match="HTTP 503"):
+        too_long.download(too_long.get("sora_abc123def456"), tmp_path / "out.mp4", timeout=300.0)
     busy = make("globalaiopc", ok(DONE), httpx.Response(503))
     with pytest.raises(DownloadError, match="HTTP 503"):
         busy.download(busy.get("sora_abc123def456"), tmp_path / "out.mp4")
     assert (1, 3, [0.4375, 0.875]) == (len(cdn_requests(too_long)), len(cdn_requests(busy)), busy.clock.sleeps)
+
+
+def test_pause_within_the_deadline_is_honoured(make: Any, tmp_path: Path) -> None:
+    """As for API calls under a deadline, a Retry-After above max_retry_after is slept when the deadline allows it."""
+    h = make("globalaiopc", ok(DONE), httpx.Response(503, headers={"Retry-After": "600"}), video())
+    path = h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4", timeout=900.0)
+    assert (VIDEO, [600.0]) == (path.read_bytes(), h.clock.sleeps)
 
 
 def test_overall_deadline_ends_the_retries(make: Any, tmp_path: Path) -> None:
