@@ -171,10 +171,16 @@ def _receive(rt: Runtime, response: httpx.Response, dest: Destination, limits: _
     if total is not None and max_bytes is not None and total > max_bytes:
         raise DownloadError(f"download announces {total} bytes, above max_bytes={max_bytes}", provider=provider)
     # No chunk size: each chunk is written as the network read delivered it (httpx decodes an encoded body).
+    # h11 refuses a body longer than its Content-Length, but a 206 sent without one (chunked) could still run past
+    # the total of its Content-Range.
+    overrun = total if identity and total is not None else None
     for chunk in response.iter_bytes():
         dest.write(chunk)
         if max_bytes is not None and dest.resume.offset > max_bytes:
             raise DownloadError(f"download exceeds max_bytes={max_bytes}", provider=provider)
+        if overrun is not None and dest.resume.offset > overrun:
+            dest.restart()  # a body running past the total it announced (Content-Range) is not this file
+            raise _Retryable(DownloadError(f"download longer than its {overrun} bytes", provider=provider))
         limits.check()
     if identity and total is not None and dest.resume.offset != total:
         message = f"download truncated: {dest.resume.offset} of {total} bytes"

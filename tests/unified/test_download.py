@@ -435,3 +435,25 @@ def test_one_deadline_covers_the_url_refresh(make: Any, tmp_path: Path) -> None:
     with pytest.raises(DownloadTimeoutError) as caught:
         h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4", timeout=5.0)
     assert (5.0, [3.0], 3) == (caught.value.timeout, h.clock.sleeps, len(cdn_requests(h)))
+
+
+def test_range_answer_longer_than_its_total_starts_over(make: Any, tmp_path: Path) -> None:
+    """A chunked 206 running past the total its Content-Range announced is dropped; the file is fetched whole."""
+    half = len(VIDEO) // 2
+    first = httpx.Response(
+        200,
+        stream=Chunks(VIDEO[:half], drop=True),
+        headers={"content-type": "video/mp4", "content-length": str(len(VIDEO))},
+    )
+    overlong = httpx.Response(
+        206,
+        stream=Chunks(VIDEO[half:], b"trailing junk"),
+        headers={"content-range": f"bytes {half}-{len(VIDEO) - 1}/{len(VIDEO)}"},
+    )
+    answers = iter([first, overlong, video()])
+    h = make("globalaiopc", ok(DONE), lambda _: next(answers))
+    path = h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4")
+    assert (VIDEO, [None, f"bytes={half}-", None]) == (
+        path.read_bytes(),
+        [r.headers.get("range") for r in cdn_requests(h)],
+    )
