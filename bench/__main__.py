@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import concurrency, download, generation, imports, overhead, polling
+from bench import batch, concurrency, download, generation, imports, overhead, polling, spec_diff
 from bench._machine import describe
 from bench._report import Section, render_markdown, render_text
 
@@ -45,6 +45,14 @@ def _generation(quick: bool, profile: bool) -> Section:
     return generation.run(rounds=1 if quick else 3)
 
 
+def _batch(quick: bool, profile: bool) -> Section:
+    return batch.run(jobs=12, kills=1, concurrency=4) if quick else batch.run()
+
+
+def _spec_diff(quick: bool, profile: bool) -> Section:
+    return spec_diff.run(samples=2 if quick else 7)
+
+
 def _download(quick: bool, profile: bool) -> Section:
     return download.run(size=64 << 20, rounds=1) if quick else download.run()
 
@@ -55,6 +63,8 @@ BENCHMARKS: dict[str, Runner] = {
     "concurrency": _concurrency,
     "polling": _polling,
     "generation": _generation,
+    "batch": _batch,
+    "spec-diff": _spec_diff,
     "download": _download,
 }
 

@@ -1,13 +1,17 @@
-"""The `sora-video` commands: providers, submit, status, wait, download, run.
+"""The `sora-video` commands: providers, submit, status, wait, download, run (and batch, in `_batch_cmd`).
 
 Each command body runs inside `_reporting`, which turns any exception into one line on stderr (plus
 `{"error": ...}` on stdout with --json, plus the traceback with --debug) and the documented exit code.
-The commands themselves only call `VideoClient` and print.
+The commands themselves only call `VideoClient` and print. A paid task id is never lost: `run` prints the
+ref the moment the submit answers (stderr, and a first JSON line with --json), and every error raised after
+that carries it (`_Report.ref`).
 """
 
 from __future__ import annotations
 
+import os
 import shlex
+import tempfile
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,9 +20,9 @@ from pathlib import Path
 
 import typer
 
+from sora_cli import _batch_cmd, _sandbox_cmd
 from sora_cli import _options as o
-from sora_cli import _sandbox_cmd
-from sora_cli._exit import CliError, ExitCode, epilog, exit_code_for, redact
+from sora_cli._exit import CliError, ExitCode, epilog, exit_code_for, redact, see_exit_codes
 from sora_cli._output import (
     emit_json,
     print_providers,
@@ -30,7 +34,7 @@ from sora_cli._output import (
     task_line,
     warn,
 )
-from sora_cli._progress import display
+from sora_cli._progress import display, download_display
 from sora_cli._session import Options, Session, env_secrets, open_session, resolve_task
 from sora_unified import TaskFailedError, TaskRef, TaskStatus, VideoClient, VideoRequest, VideoTask
 
@@ -38,10 +42,16 @@ app = typer.Typer(
     name="sora-video",
     help="Generate videos with Sora 2 Pro resellers through one command line (over sora_unified).",
     epilog=epilog(),
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+@app.callback()
+def _root(version: o.VersionOpt = False) -> None:
+    """Generate videos with Sora 2 Pro resellers through one command line (over sora_unified)."""
 
 
 SUBMIT_INTERRUPTED = "the submit may have created a task: look for it before submitting again"
@@ -55,6 +65,8 @@ class _Report:
     debug: bool
     secrets: tuple[str, ...]
     hint: str | None = None  # what to do after a timeout or Ctrl-C at this point
+    recovery: str | None = None  # what to do after any error at this point (e.g. download again)
+    ref: str | None = None  # the task, once a submit answered: every error names it
 
 
 @contextmanager
@@ -68,7 +80,15 @@ def _reporting(as_json: bool, debug: bool, api_key: str | None = None) -> Iterat
         code = exit_code_for(exc)
         if debug:
             warn(redact(traceback.format_exc().rstrip(), report.secrets))
-        report_error(exc, code, as_json=as_json, hint=report.hint, secrets=report.secrets)
+        report_error(
+            exc,
+            code,
+            as_json=as_json,
+            hint=report.hint,
+            recovery=report.recovery,
+            secrets=report.secrets,
+            ref=report.ref,
+        )
         raise typer.Exit(int(code)) from None
 
 
@@ -82,8 +102,16 @@ def _check_out(out: Path) -> None:
     # Checked before submitting, so a typo in OUT does not cost a paid task.
     if out.is_dir():
         raise CliError(f"invalid OUT: {str(out)!r} is a directory; give a file name such as video.mp4")
-    if not out.resolve().parent.is_dir():
-        raise CliError(f"invalid OUT: directory {str(out.resolve().parent)!r} does not exist")
+    parent = out.resolve().parent
+    if not parent.is_dir():
+        raise CliError(f"invalid OUT: directory {str(parent)!r} does not exist")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise CliError(f"invalid OUT: {str(out)!r} is not writable")
+    try:  # the download writes a temporary file next to OUT, then renames it: try exactly that
+        with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{out.name}.", suffix=".check"):
+            pass
+    except OSError as exc:
+        raise CliError(f"invalid OUT: cannot write in {str(parent)!r} ({exc.strerror or exc})") from None
 
 
 def _download(session: Session, task: VideoTask, out: Path, report: _Report) -> tuple[VideoTask, Path]:
@@ -93,8 +121,11 @@ def _download(session: Session, task: VideoTask, out: Path, report: _Report) -> 
         wait = resume_command("wait", session.provider, task.id)
         raise CliError(f"task {task.ref} is {task.status.value}, not finished: wait first ({wait})", ExitCode.TIMEOUT)
     if not session.ephemeral:
-        report.hint = f"resume with: {resume_command('download', session.provider, task.id)} {shlex.quote(str(out))}"
-    return task, session.client.download(task, out)
+        again = f"{resume_command('download', session.provider, task.id)} {shlex.quote(str(out))}"
+        report.hint = f"resume with: {again}"
+        report.recovery = f"the task succeeded; download again with: {again}"
+    with download_display(out, quiet=report.as_json):
+        return task, session.client.download(task, out)
 
 
 def _print_task(task: VideoTask, as_json: bool) -> None:
@@ -114,6 +145,7 @@ def _print_saved(task: VideoTask, path: Path, as_json: bool) -> None:
 
 def _wait(session: Session, ref: TaskRef | VideoTask, timeout: float, report: _Report) -> VideoTask:
     ident = ref.id
+    report.ref = str(ref.ref if isinstance(ref, VideoTask) else ref)
     if not session.ephemeral:
         report.hint = f"resume with: {resume_command('wait', session.provider, ident)}"
     with display(str(ref.ref if isinstance(ref, VideoTask) else ref), quiet=report.as_json) as shown:
@@ -121,7 +153,7 @@ def _wait(session: Session, ref: TaskRef | VideoTask, timeout: float, report: _R
         return session.client.wait(target, timeout=timeout, on_update=shown.update)
 
 
-@app.command(epilog=epilog())
+@app.command(epilog=see_exit_codes())
 def providers(as_json: o.JsonOpt = False, debug: o.DebugOpt = False) -> None:
     """Capability table per provider and model: durations, orientations, quality, reference images, prompt length."""
     with _reporting(as_json, debug):
@@ -132,7 +164,7 @@ def providers(as_json: o.JsonOpt = False, debug: o.DebugOpt = False) -> None:
             print_providers(infos)
 
 
-@app.command(epilog=epilog())
+@app.command(epilog=see_exit_codes())
 def submit(
     prompt: o.PromptOpt,
     seconds: o.SecondsOpt = None,
@@ -146,7 +178,6 @@ def submit(
     api_key: o.ApiKeyOpt = None,
     base_url: o.BaseUrlOpt = None,
     timeout: o.HttpTimeoutOpt = 60.0,
-    time_scale: o.TimeScaleOpt = 1.0,
     as_json: o.JsonOpt = False,
     debug: o.DebugOpt = False,
 ) -> None:
@@ -162,10 +193,11 @@ def submit(
     )
     with (
         _reporting(as_json, debug, api_key) as report,
-        open_session(Options(provider, api_key, base_url, timeout, time_scale)) as s,
+        open_session(Options(provider, api_key, base_url, timeout)) as s,
     ):
         report.hint = SUBMIT_INTERRUPTED
         task = s.client.submit(request, idempotency_key=idempotency_key)
+        report.ref = str(task.ref)
         if as_json:
             emit_json(task_json(task))
         else:
@@ -173,7 +205,7 @@ def submit(
             say(f"next: {resume_command('wait', s.provider, task.id)}")
 
 
-@app.command(epilog=epilog())
+@app.command(epilog=see_exit_codes())
 def status(
     ctx: typer.Context,
     task: o.TaskArg,
@@ -181,39 +213,38 @@ def status(
     api_key: o.ApiKeyOpt = None,
     base_url: o.BaseUrlOpt = None,
     timeout: o.HttpTimeoutOpt = 60.0,
-    time_scale: o.TimeScaleOpt = 1.0,
     as_json: o.JsonOpt = False,
     debug: o.DebugOpt = False,
 ) -> None:
     """Print a task's status once (exit 0 whatever the task's state)."""
     with _reporting(as_json, debug, api_key):
         ref = resolve_task(task, provider, explicit=_explicit(ctx, "provider"))
-        with open_session(Options(ref.provider, api_key, base_url, timeout, time_scale)) as session:
+        with open_session(Options(ref.provider, api_key, base_url, timeout)) as session:
             current = session.client.get(ref.id)
         _print_task(current, as_json)
 
 
-@app.command(epilog=epilog())
+@app.command(epilog=see_exit_codes())
 def wait(
     ctx: typer.Context,
     task: o.TaskArg,
     provider: o.ProviderOpt = None,
     api_key: o.ApiKeyOpt = None,
     base_url: o.BaseUrlOpt = None,
-    timeout: o.WaitTimeoutOpt = 1800.0,
-    time_scale: o.TimeScaleOpt = 1.0,
+    timeout: o.HttpTimeoutOpt = 60.0,
+    wait_timeout: o.WaitTimeoutOpt = 1800.0,
     as_json: o.JsonOpt = False,
     debug: o.DebugOpt = False,
 ) -> None:
     """Poll a task until it finishes, with a progress bar (plain lines when stderr is not a terminal)."""
     with _reporting(as_json, debug, api_key) as report:
         ref = resolve_task(task, provider, explicit=_explicit(ctx, "provider"))
-        with open_session(Options(ref.provider, api_key, base_url, time_scale=time_scale)) as session:
-            final = _wait(session, ref, timeout, report)
+        with open_session(Options(ref.provider, api_key, base_url, timeout)) as session:
+            final = _wait(session, ref, wait_timeout, report)
         _print_task(final, as_json)
 
 
-@app.command(epilog=epilog())
+@app.command(epilog=see_exit_codes())
 def download(
     ctx: typer.Context,
     task: o.TaskArg,
@@ -222,7 +253,6 @@ def download(
     api_key: o.ApiKeyOpt = None,
     base_url: o.BaseUrlOpt = None,
     timeout: o.HttpTimeoutOpt = 60.0,
-    time_scale: o.TimeScaleOpt = 1.0,
     as_json: o.JsonOpt = False,
     debug: o.DebugOpt = False,
 ) -> None:
@@ -230,12 +260,12 @@ def download(
     with _reporting(as_json, debug, api_key) as report:
         _check_out(out)
         ref = resolve_task(task, provider, explicit=_explicit(ctx, "provider"))
-        with open_session(Options(ref.provider, api_key, base_url, timeout, time_scale)) as session:
+        with open_session(Options(ref.provider, api_key, base_url, timeout)) as session:
             current, path = _download(session, session.client.get(ref.id), out, report)
         _print_saved(current, path, as_json)
 
 
-@app.command(epilog=epilog())
+@app.command(epilog=see_exit_codes())
 def run(
     prompt: o.PromptOpt,
     out: o.OutOpt,
@@ -249,8 +279,8 @@ def run(
     provider: o.ProviderOpt = None,
     api_key: o.ApiKeyOpt = None,
     base_url: o.BaseUrlOpt = None,
-    timeout: o.WaitTimeoutOpt = 1800.0,
-    time_scale: o.TimeScaleOpt = 1.0,
+    timeout: o.HttpTimeoutOpt = 60.0,
+    wait_timeout: o.WaitTimeoutOpt = 1800.0,
     sandbox: o.SandboxOpt = False,
     as_json: o.JsonOpt = False,
     debug: o.DebugOpt = False,
@@ -265,18 +295,21 @@ def run(
         watermark=watermark,
         model=model,
     )
-    options = Options(provider, api_key, base_url, time_scale=time_scale, sandbox=sandbox)
+    options = Options(provider, api_key, base_url, timeout, sandbox=sandbox)
     with _reporting(as_json, debug, api_key) as report:
         _check_out(out)
         with open_session(options) as session:
             report.secrets += session.secrets
             report.hint = SUBMIT_INTERRUPTED
             task = session.client.submit(request, idempotency_key=idempotency_key)
-            if not as_json:
-                warn(f"submitted {task.ref}")
-            final = _wait(session, task, timeout, report)
+            # The paid id, the moment it is known: whatever happens next, it is on stderr (and stdout with --json).
+            warn(f"submitted {task.ref}")
+            if as_json:
+                emit_json({"submitted": str(task.ref), "task": task_json(task)})
+            final = _wait(session, task, wait_timeout, report)
             current, path = _download(session, final, out, report)
         _print_saved(current, path, as_json)
 
 
-app.command(name="sandbox", epilog=epilog())(_sandbox_cmd.sandbox)
+app.command(name="batch", epilog=see_exit_codes("batch"))(_batch_cmd.batch)
+app.command(name="sandbox", epilog=see_exit_codes())(_sandbox_cmd.sandbox)

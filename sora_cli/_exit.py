@@ -2,8 +2,9 @@
 
 The table (`EXIT_CODES`) is the single source of the `--help` epilog and of the package docs; a
 script can rely on it. Errors are reported as one line (`describe`), built only from the exception's
-own message, which sora_unified already stripped of the API key; `redact` removes it once more here in
-case a message came from elsewhere (an OSError naming a path, a bug).
+own message, which sora_unified already stripped of the API key; the library's `Redactor` removes every
+key once more here in case a message came from elsewhere (an OSError naming a path, a bug). Only the keys
+themselves are masked: the Redactor ignores strings too short to be a key, so a message is never garbled.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sora_unified import (
     ValidationError,
     WaitTimeoutError,
 )
+from sora_unified._redact import Redactor
 
 
 class ExitCode(enum.IntEnum):
@@ -47,15 +49,15 @@ class ExitCode(enum.IntEnum):
 
 EXIT_CODES: tuple[tuple[ExitCode, str], ...] = (
     (ExitCode.OK, "success"),
-    (ExitCode.TASK_FAILED, "the task ended failed or canceled (wait, download, run)"),
-    (ExitCode.USAGE, "usage or validation error: bad option, value a provider/model does not accept, local file"),
-    (ExitCode.AUTH, "API key missing or rejected, permission denied, or not enough credits"),
+    (ExitCode.TASK_FAILED, "a task ended failed or canceled (batch: some job failed)"),
+    (ExitCode.USAGE, "usage or validation error (names the field, value, allowed values)"),
+    (ExitCode.AUTH, "API key missing or rejected, permission denied, not enough credits"),
     (ExitCode.NOT_FOUND, "no such task for this provider and key"),
-    (ExitCode.PROVIDER, "provider error: rate limited, 5xx, no connection, malformed answer, download failed"),
-    (ExitCode.TIMEOUT, "not finished: --timeout reached, or download of a running task (resume with `wait`)"),
-    (ExitCode.SUBMIT_UNKNOWN, "submit sent but its outcome is unknown; not resent (check before resubmitting)"),
+    (ExitCode.PROVIDER, "provider error: 429, 5xx, connection, malformed answer, download"),
+    (ExitCode.TIMEOUT, "not finished: wait deadline, running task, batch jobs left to resume"),
+    (ExitCode.SUBMIT_UNKNOWN, "submit outcome unknown: not resent (check before resubmitting)"),
     (ExitCode.INTERNAL, "internal error (a bug): rerun with --debug and report it"),
-    (ExitCode.INTERRUPTED, "interrupted (Ctrl-C); a submitted task keeps running (resume with `wait`)"),
+    (ExitCode.INTERRUPTED, "interrupted (Ctrl-C, SIGTERM): prints the command that resumes"),
 )
 
 # Most specific class first: ProviderError's subclasses and the ValueError mixins share bases.
@@ -108,17 +110,22 @@ def epilog() -> str:
     return f"\b\nExit codes:\n{rows}"
 
 
+def see_exit_codes(command: str | None = None) -> str:
+    """The epilog of a command's help: the exit codes live on one page, `sora-video --help`."""
+    extra = " (batch's own meanings are above)" if command == "batch" else ""
+    return f"Exit codes: see `sora-video --help`{extra}."
+
+
 def redact(text: str, secrets: tuple[str, ...]) -> str:
-    """`text` with every secret replaced by ***."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+    """`text` with every secret (and any bearer token) replaced by *** (`sora_unified._redact.Redactor`)."""
+    return Redactor(*secrets).text(text)
 
 
-def _hint(exc: BaseException, hint: str | None) -> str:
+def _hint(exc: BaseException, hint: str | None, recovery: str | None = None) -> str:
     if isinstance(exc, WaitTimeoutError | KeyboardInterrupt) and hint:
         return f"; {hint}"
+    if recovery and not isinstance(exc, KeyboardInterrupt):
+        return f"; {recovery}"
     if isinstance(exc, SubmitOutcomeUnknownError):
         return f"; request fingerprint {exc.fingerprint}: look for a matching task before submitting again"
     if isinstance(exc, RateLimitError) and exc.retry_after is not None:
@@ -126,7 +133,9 @@ def _hint(exc: BaseException, hint: str | None) -> str:
     return ""
 
 
-def describe(exc: BaseException, *, hint: str | None = None, secrets: tuple[str, ...] = ()) -> str:
+def describe(
+    exc: BaseException, *, hint: str | None = None, recovery: str | None = None, secrets: tuple[str, ...] = ()
+) -> str:
     """One line saying what went wrong (field, value and allowed values for validation errors).
 
     `hint` says what to do after a timeout or an interrupt (e.g. the command that resumes the task).
@@ -143,5 +152,5 @@ def describe(exc: BaseException, *, hint: str | None = None, secrets: tuple[str,
         text = f"{exc.strerror or type(exc).__name__}: {exc.filename}" if exc.filename else str(exc)
     else:
         text = f"internal error {type(exc).__name__}: {exc} (rerun with --debug)"
-    line = redact(text + _hint(exc, hint), secrets)
+    line = redact(text + _hint(exc, hint, recovery), secrets)
     return " ".join(line.split())  # one line, whatever the provider put in its message

@@ -6,6 +6,7 @@ as in `sora-video run --sandbox -p rivya ...`.
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated
 
@@ -33,15 +34,26 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Print the traceback of an error.")]
 HttpTimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds each HTTP request may take.", min=0.001)]
 WaitTimeoutOpt = Annotated[
-    float, typer.Option("--timeout", help="Seconds to wait for the task to finish (exit 6 after).", min=0.0)
-]
-TimeScaleOpt = Annotated[
     float,
     typer.Option(
-        "--time-scale",
-        envvar="SORA_VIDEO_TIME_SCALE",
-        help="Simulated seconds per real second, for a fast-clock sandbox (`python -m sora_sandbox --time-scale N`).",
+        "--wait-timeout", help="Overall deadline: seconds to wait for the task to finish (exit 6 after).", min=0.0
     ),
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        try:
+            number = version("sora-video-toolkit")
+        except PackageNotFoundError:  # a bare checkout, not installed
+            number = "unknown"
+        typer.echo(f"sora-video {number}")
+        raise typer.Exit()
+
+
+VersionOpt = Annotated[
+    bool,
+    typer.Option("--version", help="Print the version and exit.", callback=_show_version, is_eager=True),
 ]
 SandboxOpt = Annotated[
     bool,

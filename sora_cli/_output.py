@@ -44,9 +44,9 @@ def _jsonable(value: object) -> object:
     return str(value)
 
 
-def error_json(exc: BaseException, code: ExitCode, message: str) -> dict[str, Any]:
-    """`{"error": {...}}` with the exit code, the class name and the facts the error carries."""
-    body: dict[str, Any] = {"type": type(exc).__name__, "exit_code": int(code), "message": message}
+def error_json(exc: BaseException, code: ExitCode, message: str, ref: str | None = None) -> dict[str, Any]:
+    """`{"error": {...}}` with the exit code, the class name, the task's ref when known and the error's facts."""
+    body: dict[str, Any] = {"type": type(exc).__name__, "exit_code": int(code), "message": message, "ref": ref}
     if isinstance(exc, SoraUnifiedError):
         body.update(provider=exc.provider, http_status=exc.http_status, code=exc.code, request_id=exc.request_id)
     if isinstance(exc, ValidationError):
@@ -61,7 +61,11 @@ def error_json(exc: BaseException, code: ExitCode, message: str) -> dict[str, An
             sent_at=exc.sent_at.isoformat(),
             gave_up_at=exc.gave_up_at.isoformat(),
             client_reference=exc.client_reference,
+            idempotency_key=exc.idempotency_key,
+            raw=None if exc.raw is None else exc.raw.decode("utf-8", "replace"),
         )
+    if body["ref"] is None and isinstance(body.get("task"), dict):
+        body["ref"] = body["task"].get("ref")
     return {"error": body}
 
 
@@ -84,12 +88,19 @@ def warn(line: str) -> None:
 
 
 def report_error(
-    exc: BaseException, code: ExitCode, *, as_json: bool, hint: str | None, secrets: tuple[str, ...]
+    exc: BaseException,
+    code: ExitCode,
+    *,
+    as_json: bool,
+    hint: str | None,
+    secrets: tuple[str, ...],
+    recovery: str | None = None,
+    ref: str | None = None,
 ) -> None:
     """The one error line on stderr (and the error object on stdout with --json)."""
-    message = describe(exc, hint=hint, secrets=secrets)
+    message = describe(exc, hint=hint, recovery=recovery, secrets=secrets)
     if as_json:
-        emit_json(error_json(exc, code, message))
+        emit_json(error_json(exc, code, message, ref))
     warn(f"sora-video: error: {message}")
 
 

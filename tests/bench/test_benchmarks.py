@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from bench import __main__ as cli
-from bench import concurrency, generation, imports, overhead, polling
+from bench import batch, concurrency, generation, imports, overhead, polling
 from bench._report import Section
 
 
@@ -79,6 +79,22 @@ def test_generation_times_make_generate_and_bare_cli() -> None:
         "clean / bare",
     ]
     assert expected == names(section)
+
+
+def test_batch_reports_its_figures_and_passes_its_checks() -> None:
+    """Benchmark 6 runs a tiny batch clean and with one SIGKILL: every figure present, no duplicate, none lost."""
+    section = batch.run(jobs=6, kills=1, concurrency=2)
+    expected = [
+        "wall time, uninterrupted",
+        "jobs per second, uninterrupted",
+        "journal size",
+        "time to resume after a kill",
+        "peak RSS of the batch process",
+        "duplicate creates after kills",
+        "lost tasks after kills",
+        "jobs not final after kills",
+    ]
+    assert (expected, []) == (names(section), [c.name for c in section.checks if not c.passed])
 
 
 def test_cli_writes_json_for_the_selected_benchmark(tmp_path: Path) -> None:

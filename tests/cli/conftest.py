@@ -58,10 +58,12 @@ class CliResult:
     err: str
 
     def json(self) -> Any:
-        """The one JSON object printed on stdout."""
+        """The result object on stdout: the one line, after at most one `{"submitted": ref}` line (run)."""
         lines = self.out.splitlines()
-        assert 1 == len(lines), self.out
-        return json.loads(lines[0])
+        assert len(lines) in (1, 2), self.out
+        if len(lines) == 2:
+            assert "submitted" in json.loads(lines[0]), self.out
+        return json.loads(lines[-1])
 
 
 def error_line(result: CliResult) -> str:

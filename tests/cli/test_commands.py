@@ -14,7 +14,7 @@ from generator._paths import SPECS_DIR
 from sora_sandbox import SandboxHandle
 from sora_unified import VideoClient
 
-from .conftest import PROVIDERS, TASK_KEYS, CliResult, submit_task
+from .conftest import PROVIDERS, TASK_KEYS, CliResult, error_line, submit_task
 
 Cli = Callable[..., CliResult]
 PLAIN_LINE = re.compile(r"^(\w+):(\S+) (queued|running|succeeded) (\d+%|-) \d+s$")
@@ -133,3 +133,20 @@ def test_run_sandbox_needs_no_key_and_no_env(clean_env: pytest.MonkeyPatch, cli:
     out = tmp_path / "fox.mp4"
     result = cli("run", "--sandbox", "-p", "rivya", "--prompt", "a red fox", "--seconds", "10", "--out", str(out))
     assert (0, f"saved {out} ({out.stat().st_size} bytes)") == (result.code, result.out.split(" from ")[0])
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        ("foo:bar", f"invalid TASK 'foo:bar': 'foo' is not a provider (allowed: {', '.join(PROVIDERS)})"),
+        ("rivya:", "invalid TASK 'rivya:': no task id after 'rivya:'"),
+        ("nosuchfile.json", "invalid TASK 'nosuchfile.json': no such file"),
+    ],
+    ids=["unknown-prefix", "no-id", "missing-file"],
+)
+def test_a_bad_task_argument_says_what_is_wrong(
+    clean_env: pytest.MonkeyPatch, cli: Cli, task: str, expected: str
+) -> None:
+    """status with a malformed TASK exits 2 with a precise reason, not 'no provider'."""
+    result = cli("status", task)
+    assert (2, True) == (result.code, expected in error_line(result))

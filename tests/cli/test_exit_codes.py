@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -141,9 +142,10 @@ def test_provider_faults_exit_5(sandbox_env: SandboxHandle, cli: Cli, fault: Scr
 
 
 def test_no_connection_exits_5(sandbox_env: SandboxHandle, cli: Cli) -> None:
-    """A base URL where nothing listens exits 5 (ProviderConnectionError), after the retries."""
+    """A base URL where nothing listens exits 5 (ProviderConnectionError) naming the host, after the retries."""
     result = cli("wait", "t1", "-p", "rivya", "--base-url", "http://127.0.0.1:9", "--json")
-    assert (5, "ProviderConnectionError") == (result.code, result.json()["error"]["type"])
+    error = result.json()["error"]
+    assert (5, "ProviderConnectionError", True) == (result.code, error["type"], "127.0.0.1:9" in error["message"])
 
 
 def test_failed_download_exits_5(sandbox_env: SandboxHandle, cli: Cli, tmp_path: Path) -> None:
@@ -211,3 +213,41 @@ def test_interrupted_submit_warns_about_a_possible_task(
     result = cli("submit", "-p", "rivya", "--prompt", "a red fox")
     expected = "sora-video: error: interrupted; the submit may have created a task: look for it before submitting again"
     assert (130, expected) == (result.code, error_line(result))
+
+
+def test_unwritable_out_is_refused_before_the_submit(sandbox_env: SandboxHandle, cli: Cli) -> None:
+    """run --out /proc/fox.mp4 exits 2 naming the directory, and no task is paid for."""
+    result = cli("run", "-p", "rivya", "--prompt", "a red fox", "--out", "/proc/fox.mp4")
+    created = sum(sandbox_env.stats()["tasks_created"].values())
+    assert (2, 0, True) == (result.code, created, "invalid OUT: cannot write in '/proc'" in error_line(result))
+
+
+def test_run_prints_the_ref_first_and_a_failed_download_says_how_to_retry(
+    sandbox_env: SandboxHandle, cli: Cli, tmp_path: Path
+) -> None:
+    """run --json: first line {"submitted": ref}; a download failing after success names the ref and the retry."""
+    fault = ScriptedFault(FaultKind.SERVER_ERROR, "rivya", EndpointKind.DOWNLOAD, status=503)
+    sandbox_env.script_faults([fault] * (2 * ATTEMPTS))
+    result = cli("run", "-p", "rivya", "--prompt", "a red fox", "--out", str(tmp_path / "fox.mp4"), "--json")
+    first, last = (json.loads(line) for line in result.out.splitlines())
+    assert (5, first["submitted"], f"submitted {first['submitted']}") == (
+        result.code,
+        last["error"]["ref"],
+        result.err.splitlines()[0],
+    )
+    assert "the task succeeded; download again with: sora-video download" in last["error"]["message"]
+
+
+def test_unknown_outcome_json_keeps_what_reconciles_it(sandbox_env: SandboxHandle, cli: Cli) -> None:
+    """The error object of an unknown submit carries fingerprint, raw and idempotency_key (null: none here)."""
+    fault = ScriptedFault(FaultKind.RESET, "globalaiopc", EndpointKind.CREATE, after_commit=True)
+    sandbox_env.script_faults([fault])
+    error = cli("submit", "-p", "globalaiopc", "--prompt", "a red fox", "--json").json()["error"]
+    assert {"fingerprint", "raw", "idempotency_key", "sent_at", "ref"} <= set(error)
+
+
+def test_missing_key_names_the_option_and_the_variable(clean_env: pytest.MonkeyPatch, cli: Cli) -> None:
+    """No key anywhere: exit 3 saying --api-key or RIVYA_API_KEY (not the library's api_key=)."""
+    result = cli("status", "t1", "-p", "rivya")
+    expected = "sora-video: error: no API key for rivya: pass --api-key or set RIVYA_API_KEY"
+    assert (3, expected) == (result.code, error_line(result))

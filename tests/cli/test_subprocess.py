@@ -16,6 +16,7 @@ from pathlib import Path
 from generator._paths import VENV_BIN
 from sora_sandbox import SandboxHandle
 from sora_unified import VideoClient
+from sora_unified.batch import Journal
 
 from .conftest import LONG_RUNNING, provider_env
 
@@ -86,3 +87,60 @@ def test_ctrl_c_while_waiting_exits_130(long_running_sandbox: SandboxHandle, tmp
         code = proc.wait(timeout=30)
     expected = f"sora-video: error: interrupted; resume with: sora-video wait {task_id} --provider rivya"
     assert (130, True, expected) == (code, first.startswith(f"rivya:{task_id} "), rest.splitlines()[-1])
+
+
+def test_status_imports_neither_the_sandbox_nor_the_generator(tmp_path: Path) -> None:
+    """`sora-video status ...` (the whole CLI loaded) leaves sora_sandbox and generator out of sys.modules."""
+    probe = (
+        "import sys; from sora_cli.__main__ import main; code = main(['status', 't1', '-p', 'rivya']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sora_sandbox', 'generator')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=_base_env(), cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert "[]" == result.stdout.strip().splitlines()[-1], result.stderr
+
+
+def test_sigterm_while_waiting_exits_130_with_the_resume_hint(
+    long_running_sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    """SIGTERM is handled like Ctrl-C: exit 130 and the command that resumes the task."""
+    env = {**_base_env(), **provider_env(long_running_sandbox, LONG_RUNNING.time_scale)}
+    submitted = _run(["submit", "-p", "rivya", "--prompt", "a red fox", "--json"], env, tmp_path)
+    task_id = json.loads(submitted.stdout)["id"]
+    assert SCRIPT is not None
+    with subprocess.Popen(
+        [SCRIPT, "wait", task_id, "-p", "rivya"], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stderr is not None
+        proc.stderr.readline()  # the wait loop is running
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.stderr.read()
+        code = proc.wait(timeout=30)
+    expected = f"sora-video: error: interrupted; resume with: sora-video wait {task_id} --provider rivya"
+    assert (130, expected) == (code, rest.splitlines()[-1])
+
+
+def test_sigterm_stops_a_batch_cleanly_and_prints_the_resume_command(
+    long_running_sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    """SIGTERM during a batch: exit 130, the task ids already known are in the journal, the resume command shown."""
+    env = {**_base_env(), **provider_env(long_running_sandbox, LONG_RUNNING.time_scale)}
+    (tmp_path / "jobs.jsonl").write_text(
+        "".join(json.dumps({"id": f"j{i}", "provider": "rivya", "prompt": "a fox"}) + "\n" for i in range(3))
+    )
+    assert SCRIPT is not None
+    command = [SCRIPT, "batch", "jobs.jsonl", "--out", "out"]
+    with subprocess.Popen(
+        command, env=env, cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stderr is not None and proc.stdout is not None
+        while "waiting" not in proc.stderr.readline():  # a task id is journalled
+            pass
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.stderr.read()
+        code = proc.wait(timeout=30)
+    with Journal(tmp_path / "out" / "journal.sqlite") as journal:
+        refs = [entry.ref for entry in journal.entries().values() if entry.ref]
+    expected = "sora-video: interrupted; resume with: sora-video batch jobs.jsonl --out out"
+    assert (130, expected, True) == (code, rest.splitlines()[-1], len(refs) >= 1)
