@@ -1,13 +1,13 @@
 """Where a download lands: checked before the first byte, written through one resumable `.part` file beside it.
 
 `Destination.open` refuses a directory, a missing parent or an unwritable one with `DownloadDestinationError`
-before any request is sent. The bytes go to `.<name>.part` in the destination's directory (created with mode
+before any request is sent. The bytes go to `.<name>.download.part` in the destination's directory (mode
 0666 minus the umask, like any file the user's process creates), locked with `flock` (not on Windows) so two
-downloads to one path cannot interleave; `.<name>.part.json` records what a later process needs to resume it
+downloads to one path cannot interleave; `.<name>.download.part.json` records what a later process needs to resume it
 (the total size and the server's validator). A SIGKILL leaves both behind; the next download to that
 destination resumes from them with a Range request, or starts over when they do not describe the file the server
-now sends. `.part` files of that destination left by earlier versions (`.<name>.<random>.part`, from mkstemp) are
-removed.
+now sends. Other `.part` files of that destination (`.<name>.<random>.part`, left by earlier versions' mkstemp)
+are removed.
 
 Plain file operations only: the waits for the disk (fsync, the final rename) are the caller's, so that the
 async flavor can run them in a worker thread.
@@ -63,8 +63,9 @@ class Destination:
         if not parent.is_dir():
             problem = "is not a directory" if parent.exists() else "does not exist"
             raise DownloadDestinationError(f"{parent} {problem}", path=where, provider=provider)
-        part = parent / f".{target.name}.part"
-        meta = parent / f".{target.name}.part.json"
+        # `.<name>.<word>.part`, the shape of the mkstemp names before: what watches or cleans them still matches.
+        part = parent / f".{target.name}.download.part"
+        meta = parent / f".{target.name}.download.part.json"
         fh = _open_locked(part, where, provider)
         _remove_legacy_parts(parent, target.name, part)
         return cls(target, part, meta, fh, _read_resume(fh, meta), provider)

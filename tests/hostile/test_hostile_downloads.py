@@ -59,7 +59,7 @@ def test_interrupted_body_resumes_with_range(
 def test_sigkill_mid_download_then_resume(server: HostileServer, download: Download, tmp_path: Path) -> None:
     """A download killed with SIGKILL leaves its .part; the next download resumes it by Range, verified whole."""
     target = tmp_path / "out.mp4"
-    part = tmp_path / ".out.mp4.part"
+    part = tmp_path / ".out.mp4.download.part"
     url = f"{server.base}/slow"
     child = subprocess.Popen([sys.executable, "-c", CHILD, url, str(target)], cwd=REPO)
     try:

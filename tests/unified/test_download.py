@@ -316,9 +316,9 @@ def test_stale_part_files_of_the_destination_are_cleaned(make: Any, tmp_path: Pa
 def test_left_part_file_is_resumed_only_when_it_matches(make: Any, tmp_path: Path) -> None:
     """A `.part` with its record is resumed by Range; without a record it is discarded and fetched whole."""
     half = len(VIDEO) // 2
-    (tmp_path / ".out.mp4.part").write_bytes(VIDEO[:half])
-    (tmp_path / ".out.mp4.part.json").write_text(json.dumps({"total": len(VIDEO), "validator": None}))
-    (tmp_path / ".new.mp4.part").write_bytes(b"garbage")
+    (tmp_path / ".out.mp4.download.part").write_bytes(VIDEO[:half])
+    (tmp_path / ".out.mp4.download.part.json").write_text(json.dumps({"total": len(VIDEO), "validator": None}))
+    (tmp_path / ".new.mp4.download.part").write_bytes(b"garbage")
     rest = httpx.Response(
         206, content=VIDEO[half:], headers={"content-range": f"bytes {half}-{len(VIDEO) - 1}/{len(VIDEO)}"}
     )
@@ -457,3 +457,32 @@ def test_range_answer_longer_than_its_total_starts_over(make: Any, tmp_path: Pat
         path.read_bytes(),
         [r.headers.get("range") for r in cdn_requests(h)],
     )
+
+
+class Watched(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """The video in two chunks; between them it lists the `.out.mp4.*.part` files (as the CLI progress does)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.seen: list[str] = []
+
+    def _look(self) -> None:
+        self.seen = sorted(p.name for p in self.directory.glob(".out.mp4.*.part"))
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield VIDEO[:100]
+        self._look()
+        yield VIDEO[100:]
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield VIDEO[:100]
+        self._look()
+        yield VIDEO[100:]
+
+
+def test_part_file_keeps_the_shape_its_watchers_glob(make: Any, tmp_path: Path) -> None:
+    """While downloading, the bytes sit in a file matching `.<name>.*.part` (sora-video's progress, batch cleanup)."""
+    stream = Watched(tmp_path)
+    h = make("globalaiopc", ok(DONE), lambda _: httpx.Response(200, stream=stream))
+    h.download(h.get("sora_abc123def456"), tmp_path / "out.mp4")
+    assert [".out.mp4.download.part"] == stream.seen
