@@ -102,7 +102,7 @@ demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_un
 soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
 	$(PY) -m sora_sandbox.soak --tasks $(N) --fault-rate $(F)
 
-bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation, spec-diff start-up
+bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation, spec-diff start-up, download vs curl
 	$(PY) -m bench
 
 clean: ## Remove the virtual environments and caches

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import batch, concurrency, generation, imports, overhead, polling, spec_diff
+from bench import batch, concurrency, download, generation, imports, overhead, polling, spec_diff
 from bench._machine import describe
 from bench._report import Section, render_markdown, render_text
 
@@ -53,6 +53,10 @@ def _spec_diff(quick: bool, profile: bool) -> Section:
     return spec_diff.run(samples=2 if quick else 7)
 
 
+def _download(quick: bool, profile: bool) -> Section:
+    return download.run(size=64 << 20, rounds=1) if quick else download.run()
+
+
 BENCHMARKS: dict[str, Runner] = {
     "overhead": _overhead,
     "imports": _imports,
@@ -61,6 +65,7 @@ BENCHMARKS: dict[str, Runner] = {
     "generation": _generation,
     "batch": _batch,
     "spec-diff": _spec_diff,
+    "download": _download,
 }
 
 

@@ -100,6 +100,22 @@ def _param(operation: dict[str, Any], name: str, where: str) -> dict[str, Any]:
     raise MappingError(f"{where}: parameter {name!r} is not declared by the operation")
 
 
+def _download_operation(spec: dict[str, Any], entry: dict[str, Any], package: str, where: str) -> dict[str, Any]:
+    """`download.operation`: a GET of the generated client whose answer is the result file itself."""
+    label = f"{where} download.operation"
+    _check_module(entry, package, label)
+    op = _operation(spec, entry["operation_id"], label)
+    if op["method"] != "get":
+        raise MappingError(f"{label}: {entry['operation_id']!r} is a {op['method'].upper()}, not a GET")
+    param = _param(op, entry["task_id_param"], label)
+    return dict(
+        entry,
+        alias="_download_op",
+        param=fix_reserved_words(snake_case(param["name"])),
+        positional=param.get("in") == "path",
+    )
+
+
 def _session(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, Any]:
     client = mapping["client"]
     package = client["package"]
@@ -116,6 +132,9 @@ def _session(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[
             info["param"] = fix_reserved_words(snake_case(param["name"]))
             info["positional"] = param.get("in") == "path"
         session[role] = info
+    download = mapping["download"].get("operation")
+    if download is not None:
+        session["download"] = _download_operation(spec, download, package, where)
     idem = mapping.get("idempotency")
     if idem is not None:
         submit_op = _operation(spec, client["submit"]["operation_id"], where)

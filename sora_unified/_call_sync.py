@@ -31,7 +31,14 @@ from sora_unified._errors import (
 from sora_unified._headers import parse_retry_after
 from sora_unified._http import DEFAULT_MAX_RESPONSE_BYTES, KEEP_BYTES, RequestLimits, ResponseTooLarge
 from sora_unified._redact import Redactor
-from sora_unified._retry import DeadlineExceeded, RetryPolicy, is_retryable_status
+from sora_unified._retry import (
+    DeadlineExceeded,
+    RetryPolicy,
+    give_up,
+    is_retryable_status,
+    pause_refused,
+    retry_delay,
+)
 from sora_unified._spec import ProviderSpec, RawResponse
 from sora_unified._stats import CallKind, Counters
 from sora_unified._submit import SubmitGuard, never_sent, outcome_unknown
@@ -91,8 +98,9 @@ class Runtime:
         self.gate = SyncGate(max_in_flight)
 
 
-def _fits(rt: Runtime, deadline: float | None, delay: float) -> bool:
-    return deadline is None or rt.clock() + delay <= deadline
+def _now(rt: Runtime, deadline: float | None) -> float:
+    # The clock is read only under a deadline (the pure decisions ignore `now` without one).
+    return 0.0 if deadline is None else rt.clock()
 
 
 def _deadline_error(rt: Runtime, what: str) -> SoraUnifiedError:
@@ -207,23 +215,21 @@ def call(
                 retry_after = parse_retry_after(response.headers)
                 # A requested pause that fits the caller's deadline is honoured; without a deadline, only up to
                 # `max_retry_after` (a longer one is the caller's decision: the error carries `retry_after`).
-                too_long = retry_after is not None and (
-                    retry_after > rt.policy.max_retry_after
-                    if deadline is None
-                    else not _fits(rt, deadline, retry_after)
-                )
-                if too_long:
+                refused = pause_refused(rt.policy, retry_after, _now(rt, deadline), deadline)
+                if refused is not None:
                     if submit is not None and maybe_sent:
                         raise outcome_unknown(spec, submit, "asked to wait too long", last) from None
-                    if deadline is not None:
+                    if refused == "deadline":
                         raise DeadlineExceeded(last) from None
                     raise last
         last_error = last
-        delay = retry_after if retry_after is not None else rt.policy.backoff(attempt - 1, rt.rand())
-        if attempt >= rt.policy.max_attempts or not _fits(rt, deadline, delay):
+        delay = retry_delay(rt.policy, attempt, retry_after, rt.rand())
+        # The pause was accepted above: the attempts and the deadline decide (as for downloads, `_retry.give_up`).
+        why = give_up(rt.policy, attempt, None, delay, _now(rt, deadline), deadline)
+        if why is not None:
             if submit is not None and maybe_sent:
                 raise outcome_unknown(spec, submit, f"gave up after {attempt} attempt(s)", last) from None
-            if attempt < rt.policy.max_attempts:
+            if why == "deadline":
                 raise DeadlineExceeded(last) from None
             raise last
         logger.info("%s: %s failed (%s); retry %d in %.2fs", spec.id, what, last.message, attempt, delay)

@@ -4,7 +4,7 @@ The async modules (`_call_async`, `_download_async`, `_async_client`) are the on
 the download and the client; `generator/_unasync.py` derives their sync twins by a token rewrite (as
 httpcore's `scripts/unasync.py` does). Whatever a token rewrite cannot express lives here, as a pair whose
 names differ only by `async_`/`sync_` or `Async`/`Sync`: sleeping, the in-flight gate, handing a blocking
-call to a thread, and calling a user callback that may be a coroutine function.
+call to a thread, calling a user callback that may be a coroutine function, and the type of a streamed response.
 """
 
 from __future__ import annotations
@@ -14,13 +14,19 @@ import inspect
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from types import TracebackType
 from typing import TypeVar
+
+import httpx
 
 T = TypeVar("T")
 
 AsyncSleep = Callable[[float], Awaitable[None]]
 SyncSleep = Callable[[float], None]
+# What `httpx.AsyncClient.stream(...)` / `httpx.Client.stream(...)` return: a response whose body is read in chunks.
+AsyncResponseStream = AbstractAsyncContextManager[httpx.Response]
+SyncResponseStream = AbstractContextManager[httpx.Response]
 
 
 async def async_sleep(seconds: float) -> None:

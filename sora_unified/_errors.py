@@ -12,6 +12,8 @@
     ├── ProviderError                5xx, conflicts and anything else the provider refused
     │   ├── ProviderConnectionError  no usable HTTP answer (refused, reset, timed out, undecodable body)
     │   └── DownloadError            the result file could not be fetched or was not a video
+    │       ├── DownloadDestinationError  the destination cannot take the file (checked before the first byte)
+    │       └── DownloadTimeoutError      the download's overall deadline passed (also a TimeoutError)
     ├── MalformedResponseError       a non-JSON or unexpected provider payload (raw body kept)
     ├── TaskFailedError              the task ended failed or canceled (task attached)
     ├── WaitTimeoutError             wait() reached its deadline (last task seen attached)
@@ -153,6 +155,25 @@ class ProviderConnectionError(ProviderError):
 
 class DownloadError(ProviderError):
     """The result file could not be downloaded, or what came back was not the video."""
+
+
+class DownloadDestinationError(DownloadError):
+    """The destination cannot take the file (a directory, a missing parent, not writable); `path` is it.
+
+    Raised before any request is sent; the OSError that said so, if any, is the `__cause__`.
+    """
+
+    def __init__(self, message: str, *, path: str, provider: str | None = None) -> None:
+        super().__init__(message, provider=provider)
+        self.path = path
+
+
+class DownloadTimeoutError(DownloadError, TimeoutError):
+    """The download did not finish within its overall deadline (`timeout` seconds, retries included)."""
+
+    def __init__(self, message: str, *, timeout: float, provider: str | None = None) -> None:
+        super().__init__(message, provider=provider)
+        self.timeout = timeout
 
 
 class MalformedResponseError(SoraUnifiedError):

@@ -14,12 +14,15 @@ Public value types (`VideoRequest`, `VideoTask`, `ProviderInfo`, ...) stay datac
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from sora_unified._capabilities import ModelCapabilities, PollingGuidance, ProviderInfo
 from sora_unified._models import TaskStatus
 
 if TYPE_CHECKING:
+    import httpx
+
     from sora_unified._http import RequestLimits
 
 FieldPath = tuple[str | int, ...]
@@ -175,6 +178,17 @@ class ProviderSession(Protocol):
     def upload_sync(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse: ...
 
     async def upload_async(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse: ...
+
+    # The mapping's `download.operation` id when the result is fetched through the API (with the key), else None.
+    content_operation: str | None
+
+    def content_sync(
+        self, task_id: str, *, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AbstractContextManager[httpx.Response]: ...
+
+    def content_async(
+        self, task_id: str, *, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AbstractAsyncContextManager[httpx.Response]: ...
 
     def close_sync(self) -> None: ...
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import random as _random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +24,8 @@ import httpx
 from sora_unified._body import ResolvedReference, build_body, fingerprint
 from sora_unified._call_sync import Runtime, Sleep, _real_sleep, call
 from sora_unified._capabilities import ProviderInfo
-from sora_unified._concurrency import sync_notify
+from sora_unified._concurrency import SyncResponseStream, sync_notify
+from sora_unified._download_sync import DOWNLOAD_TIMEOUT, STALL_TIMEOUT, Opener
 from sora_unified._download_sync import download as _download
 from sora_unified._errors import (
     ConfigurationError,
@@ -122,8 +123,9 @@ class VideoClient:
         self._session = (
             make_session(base_url=url, token=key, timeout=timeout, httpx_args=httpx_args) if key is not None else None
         )
-        # Result files live on CDNs: a separate client that never carries the API key.
-        self._files = httpx.Client(transport=transport, timeout=httpx.Timeout(timeout), follow_redirects=True)
+        # Result files live on CDNs: a separate client that never carries the API key. Redirects are followed by
+        # `_download_sync` itself (bounded, http(s) only).
+        self._files = httpx.Client(transport=transport, timeout=httpx.Timeout(timeout), follow_redirects=False)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self._spec.id!r}, base_url={self._base_url!r})"
@@ -253,24 +255,60 @@ class VideoClient:
             raise TaskFailedError(last)
         return last
 
-    def download(self, task: TaskLike, destination: str | os.PathLike[str], *, max_bytes: int | None = None) -> Path:
-        """Stream the result video of a succeeded task to `destination` (atomically); the path."""
+    def download(
+        self,
+        task: TaskLike,
+        destination: str | os.PathLike[str],
+        *,
+        max_bytes: int | None = None,
+        timeout: float = DOWNLOAD_TIMEOUT,
+        stall_timeout: float = STALL_TIMEOUT,
+    ) -> Path:
+        """Stream the result video of a succeeded task to `destination` (atomically, resuming a killed one); the path.
+
+        `timeout` bounds the whole download, retries and a URL refresh included (DownloadTimeoutError);
+        `stall_timeout` is the longest wait for the next bytes (and at most the client's `timeout`) before the attempt
+        is retried from where it stopped.
+        """
+        rt = self._rt
+        deadline = rt.clock() + timeout
         current = task if isinstance(task, VideoTask) else self.get(task)
         self._identify(current)
+        # A keyless client cannot tell (the session holds the mapping's choice): it tries the task's URL.
+        through_api = self._session is not None and self._session.content_operation is not None
         for refreshed in (False, True):
-            if current.status is not TaskStatus.SUCCEEDED or not current.video_url:
+            if current.status is not TaskStatus.SUCCEEDED or not (through_api or current.video_url):
                 raise DownloadError(
                     f"task {current.id} is {current.status.value} and has no video to download yet",
                     provider=self._spec.id,
                 )
+            source = self._content(current.id) if through_api else current.video_url
+            assert source is not None  # checked above
             try:
-                return _download(self._rt, self._files, current.video_url, destination, max_bytes=max_bytes)
+                return _download(
+                    rt,
+                    self._files,
+                    source,
+                    destination,
+                    max_bytes=max_bytes,
+                    timeout=timeout,
+                    stall_timeout=stall_timeout,
+                    deadline=deadline,
+                )
             except DownloadError as exc:
-                if refreshed or exc.http_status not in _EXPIRED:
+                if refreshed or through_api or exc.http_status not in _EXPIRED:
                     raise
             # The signed URL may have expired: ask the provider for a fresh one, once.
             current = self.get(current.id)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _content(self, task_id: str) -> Opener:
+        # The mapping's content operation, sent by the provider's authenticated session; redirects from it are
+        # followed by the keyless client (`_download_sync`), so the key never leaves the API's own request.
+        def first(headers: Mapping[str, str], request_timeout: httpx.Timeout) -> SyncResponseStream:
+            return self._provider_session().content_sync(task_id, headers=headers, timeout=request_timeout)
+
+        return first
 
     def close(self) -> None:
         """Close the HTTP connections."""

@@ -15,6 +15,7 @@ again and to lose the bytes when an off-schema body fails that parse): the calle
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 
 import httpx
 from globalaiopc_client import AuthenticatedClient
@@ -32,6 +33,9 @@ class Session:
         self._client = AuthenticatedClient(
             base_url=base_url, token=token, timeout=httpx.Timeout(timeout), httpx_args=httpx_args
         )
+
+    # Set from the mapping's download.operation: the result is fetched through this API operation, with the key.
+    content_operation: str | None = None
 
     def __repr__(self) -> str:
         return "Session(globalaiopc)"
@@ -54,6 +58,12 @@ class Session:
         """globalaiopc has no Files API in its mapping: validation refuses local files before this point."""
         raise NotImplementedError(f"globalaiopc cannot upload {upload.file_name}")
 
+    def content_sync(
+        self, task_id: str, *, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AbstractContextManager[httpx.Response]:
+        """globalaiopc serves results at the task's URL (no content operation in its mapping): never called."""
+        raise NotImplementedError(f"globalaiopc has no content operation for {task_id}")
+
     def close_sync(self) -> None:
         """Close the generated client's connections."""
         self._client.get_httpx_client().close()
@@ -75,6 +85,12 @@ class Session:
     async def upload_async(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse:
         """globalaiopc has no Files API in its mapping: validation refuses local files before this point."""
         raise NotImplementedError(f"globalaiopc cannot upload {upload.file_name}")
+
+    def content_async(
+        self, task_id: str, *, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AbstractAsyncContextManager[httpx.Response]:
+        """globalaiopc serves results at the task's URL (no content operation in its mapping): never called."""
+        raise NotImplementedError(f"globalaiopc has no content operation for {task_id}")
 
     async def close_async(self) -> None:
         """Close the generated client's connections."""

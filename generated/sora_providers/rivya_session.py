@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 
 import httpx
 from rivya_client import AuthenticatedClient
@@ -35,6 +36,9 @@ class Session:
         self._client = AuthenticatedClient(
             base_url=base_url, token=token, timeout=httpx.Timeout(timeout), httpx_args=httpx_args
         )
+
+    # Set from the mapping's download.operation: the result is fetched through this API operation, with the key.
+    content_operation: str | None = None
 
     def __repr__(self) -> str:
         return "Session(rivya)"
@@ -65,6 +69,12 @@ class Session:
         # The generated module writes the multipart files from the model; httpx draws a fresh boundary.
         return limits.send_sync(self._client.get_httpx_client(), _upload_op._get_kwargs(body=model))
 
+    def content_sync(
+        self, task_id: str, *, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AbstractContextManager[httpx.Response]:
+        """rivya serves results at the task's URL (no content operation in its mapping): never called."""
+        raise NotImplementedError(f"rivya has no content operation for {task_id}")
+
     def close_sync(self) -> None:
         """Close the generated client's connections."""
         self._client.get_httpx_client().close()
@@ -94,6 +104,12 @@ class Session:
         model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
         # The generated module writes the multipart files from the model; httpx draws a fresh boundary.
         return await limits.send_async(self._client.get_async_httpx_client(), _upload_op._get_kwargs(body=model))
+
+    def content_async(
+        self, task_id: str, *, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AbstractAsyncContextManager[httpx.Response]:
+        """rivya serves results at the task's URL (no content operation in its mapping): never called."""
+        raise NotImplementedError(f"rivya has no content operation for {task_id}")
 
     async def close_async(self) -> None:
         """Close the generated client's connections."""

@@ -31,6 +31,8 @@ EXPECTED = {
     "ProviderError": ExitCode.PROVIDER,
     "ProviderConnectionError": ExitCode.PROVIDER,
     "DownloadError": ExitCode.PROVIDER,
+    "DownloadDestinationError": ExitCode.PROVIDER,
+    "DownloadTimeoutError": ExitCode.PROVIDER,
     "MalformedResponseError": ExitCode.PROVIDER,
     "WaitTimeoutError": ExitCode.TIMEOUT,
     "SubmitOutcomeUnknownError": ExitCode.SUBMIT_UNKNOWN,
