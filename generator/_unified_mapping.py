@@ -20,7 +20,15 @@ from openapi_python_client.strings import fix_reserved_words, snake_case
 
 from generator import _speclib as lib
 from generator._paths import MAPPINGS_DIR, SPECS_DIR, provider_files
-from generator._unified_values import FIELD_TYPES, canonical_allowed, check_map_targets, enum_values, resolve
+from generator._unified_values import (
+    FIELD_TYPES,
+    parse_key,
+    canonical_allowed,
+    canonical_text,
+    check_map_targets,
+    enum_values,
+    resolve,
+)
 
 SCHEMA_FILE = "mapping.schema.json"
 
@@ -68,6 +76,8 @@ class ProviderContext:
     idempotency_header: str | None
     client_request_id_path: tuple[str | int, ...] | None
     download_content_types: tuple[str, ...]
+    computed: list[dict[str, Any]] = field(default_factory=list)
+    poll_hints: tuple[tuple[str, float], ...] = ()
     session: dict[str, Any] = field(default_factory=dict)
 
 
@@ -174,6 +184,7 @@ def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[M
                 raise MappingError(f"{mwhere}: {name}: {exc}") from exc
             if not allowed[name]:
                 raise MappingError(f"{mwhere}: no {name} value of {pointer} is reachable through the mapping")
+        allowed |= _computed_allowed(spec, mapping, entry, mwhere)
         defaults = dict(entry.get("defaults", {}))
         for name, value in defaults.items():
             if value not in allowed[name]:
@@ -208,6 +219,61 @@ def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[M
         if stray:
             raise MappingError(f"{where}: request.fields.{name} maps to values no model allows: {stray}")
     return models
+
+
+def _computed_allowed(
+    spec: dict[str, Any], mapping: dict[str, Any], entry: dict[str, Any], where: str
+) -> dict[str, tuple[object, ...]]:
+    """The canonical values of each computed rule's inputs for one model, from the rows its pointer allows.
+
+    Capabilities are independent tuples per field, so the reachable rows must be their full product.
+    """
+    rules: dict[str, Any] = mapping["request"].get("computed", {})
+    pointers: dict[str, str] = entry.get("computed", {})
+    if set(pointers) != set(rules):
+        raise MappingError(f"{where}: computed pointers {sorted(pointers)} must name every request.computed rule {sorted(rules)}")
+    allowed: dict[str, tuple[object, ...]] = {}
+    for key, rule in rules.items():
+        inputs = rule["from"]
+        clash = [name for name in inputs if name in mapping["request"]["fields"] or name in allowed]
+        if clash:
+            raise MappingError(f"{where}: computed {key!r} takes {clash}, already routed by another rule")
+        try:
+            provider_values = enum_values(spec, pointers[key])
+            rows = [_row_key(inputs, row, where) for row in rule["table"] if row["value"] in provider_values]
+        except ValueError as exc:
+            raise MappingError(f"{where}: computed {key}: {exc}") from exc
+        if not rows:
+            raise MappingError(f"{where}: no row of computed {key!r} is allowed by {pointers[key]}")
+        per_input = [tuple(dict.fromkeys(row[i] for row in rows)) for i in range(len(inputs))]
+        product = 1
+        for values in per_input:
+            product *= len(values)
+        if product != len(set(rows)):
+            raise MappingError(
+                f"{where}: computed {key!r}: the allowed rows {rows} are not every combination of {per_input} "
+                "(capabilities list each field's values independently)"
+            )
+        missing = [name for name in inputs if name not in entry.get("defaults", {})]
+        if missing:
+            raise MappingError(f"{where}: computed {key!r} needs model defaults for {missing} (used when only some are set)")
+        allowed |= dict(zip(inputs, per_input, strict=True))
+    return allowed
+
+
+def _row_key(inputs: list[str], row: dict[str, Any], where: str) -> tuple[object, ...]:
+    when = row["when"]
+    if set(when) != set(inputs):
+        raise ValueError(f"row {when} must give exactly {inputs}")
+    return tuple(parse_key(name, canonical_text(when[name])) for name in inputs)
+
+
+def _computed(mapping: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for rule in mapping["request"].get("computed", {}).values():
+        table = {tuple(canonical_text(row["when"][name]) for name in rule["from"]): row["value"] for row in rule["table"]}
+        out.append({"to": field_path(rule["to"]), "inputs": tuple(rule["from"]), "table": table})
+    return out
 
 
 def _statuses(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, str]:
@@ -302,7 +368,11 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
             for key in ("created_at", "updated_at")
         },
         errors=_errors(spec, mapping, where),
-        polling={k: float(v) for k, v in mapping["polling"].items() if k != "source"},
+        polling={k: float(v) for k, v in mapping["polling"].items() if k not in ("source", "hint_headers")},
+        poll_hints=tuple(
+            (hint["name"], 0.001 if hint["unit"] == "ms" else 1.0) for hint in mapping["polling"].get("hint_headers", [])
+        ),
+        computed=_computed(mapping),
         idempotency_header=idem["header"] if idem else None,
         client_request_id_path=field_path(idem["client_request_id"]) if idem and "client_request_id" in idem else None,
         download_content_types=tuple(mapping["download"]["content_types"]),

@@ -62,11 +62,18 @@ def _closed(spec: dict[str, Any], schema: Any) -> list[object] | None:
     return None
 
 
+def canonical_text(value: object) -> str:
+    """The text form of a canonical value in a mapping table: "true"/"false", "10", "landscape"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-def _parse_key(name: str, key: str) -> object:
+def parse_key(name: str, key: str) -> object:
     kind, vocabulary = FIELD_TYPES[name]
     if kind is int:
         if not key.isdigit():
@@ -89,7 +96,7 @@ def canonical_allowed(name: str, rule: dict[str, Any], provider_values: list[obj
         values: dict[str, object] = rule["values"]
         allowed = []
         for key, provider_value in values.items():
-            canonical = _parse_key(name, str(key))
+            canonical = parse_key(name, str(key))
             if any(_same(provider_value, v) for v in provider_values):
                 allowed.append(canonical)
         return tuple(allowed)
@@ -98,7 +105,7 @@ def canonical_allowed(name: str, rule: dict[str, Any], provider_values: list[obj
         if transform == "string":
             if not isinstance(value, str):
                 raise ValueError(f"transform string expects string values in the spec, got {value!r}")
-            result.append(_parse_key(name, value))
+            result.append(parse_key(name, value))
         else:
             if type(value) is not kind or (vocabulary is not None and value not in vocabulary):
                 raise ValueError(f"spec value {value!r} is not a canonical {name} value: use transform string or map")

@@ -37,7 +37,7 @@ from sora_unified._errors import (
 )
 from sora_unified._models import TaskRef, TaskStatus, VideoRequest, VideoTask
 from sora_unified._normalize import first_text, parse_json_object, task_from_payload
-from sora_unified._polling import initial_delay, poll_delay
+from sora_unified._polling import initial_delay, poll_delay, poll_hint
 from sora_unified._redact import Redactor
 from sora_unified._registry import PROVIDERS, all_specs, providers
 from sora_unified._retry import (
@@ -286,7 +286,9 @@ class VideoClient:
                 fallback_id=task_id,
                 fallback_model=model,
             )
-            return task, parse_retry_after(response.headers)
+            # Retry-After first; a provider's own poll hint (polling.hint_headers in the mapping) otherwise.
+            retry_after = parse_retry_after(response.headers)
+            return task, retry_after if retry_after is not None else poll_hint(spec.poll_hints, response.headers)
 
         return call(rt, lambda: self._session.get_sync(task_id), parse, kind="status", deadline=deadline)
 
