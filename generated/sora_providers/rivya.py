@@ -135,4 +135,6 @@ SPEC = ProviderSpec(
     idempotency_header="Idempotency-Key",
     client_request_id_path=("client_request_id",),
     download_content_types=("video/", "application/octet-stream", "binary/octet-stream"),
+    computed=(),
+    poll_hints=(),
 )

@@ -135,4 +135,6 @@ SPEC = ProviderSpec(
     idempotency_header=None,
     client_request_id_path=None,
     download_content_types=("video/", "application/octet-stream", "binary/octet-stream"),
+    computed=(),
+    poll_hints=(),
 )

@@ -1,0 +1,79 @@
+# Generated from specs/openaivideos.yaml and specs/mappings/openaivideos.yaml through generator/templates/layer/session.py.jinja by `make generate`: do not edit.
+"""OpenAI Videos API format (`openaivideos`): provider calls through the generated `openaivideos_client`.
+
+Rendered from specs/mappings/openaivideos.yaml; the generated modules and request classes are imported
+statically, so `mypy --strict` checks this adapter against the generated client. Sync and async methods
+come from one macro.
+
+Each request is built by the generated module (`_get_kwargs`: path, headers, JSON or multipart body from the
+generated request model, which checks the body) and sent on the generated client's httpx client. The answer is
+not parsed into the generated response models (`sync_detailed` would, only for sora_unified to read the JSON
+again and to lose the bytes when an off-schema body fails that parse): the caller reads the body once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+from openaivideos_client import AuthenticatedClient
+from openaivideos_client.api.videos import create_video as _submit_op
+from openaivideos_client.api.videos import get_video as _get_op
+from openaivideos_client.models import CreateVideoMultipartBody
+from sora_unified._spec import RawResponse, ReferenceUpload
+
+
+class Session:
+    """One generated `AuthenticatedClient` (one connection pool) and the calls sora_unified makes with it."""
+
+    def __init__(self, *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]) -> None:
+        self._client = AuthenticatedClient(
+            base_url=base_url, token=token, timeout=httpx.Timeout(timeout), httpx_args=httpx_args
+        )
+
+    def __repr__(self) -> str:
+        return "Session(openaivideos)"
+
+    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+        """createVideo with the mapped body, checked by the generated model."""
+        kwargs = _submit_op._get_kwargs(
+            body=CreateVideoMultipartBody.from_dict(dict(body)),
+        )
+        response = self._client.get_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
+
+    def get_sync(self, task_id: str) -> RawResponse:
+        """getVideo for one task."""
+        kwargs = _get_op._get_kwargs(task_id)
+        response = self._client.get_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
+
+    def upload_sync(self, upload: ReferenceUpload) -> RawResponse:
+        """openaivideos has no Files API in its mapping: validation refuses local files before this point."""
+        raise NotImplementedError(f"openaivideos cannot upload {upload.file_name}")
+
+    def close_sync(self) -> None:
+        """Close the generated client's connections."""
+        self._client.get_httpx_client().close()
+
+    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+        """createVideo with the mapped body, checked by the generated model."""
+        kwargs = _submit_op._get_kwargs(
+            body=CreateVideoMultipartBody.from_dict(dict(body)),
+        )
+        response = await self._client.get_async_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
+
+    async def get_async(self, task_id: str) -> RawResponse:
+        """getVideo for one task."""
+        kwargs = _get_op._get_kwargs(task_id)
+        response = await self._client.get_async_httpx_client().request(**kwargs)
+        return RawResponse(response.status_code, response.headers, response.content)
+
+    async def upload_async(self, upload: ReferenceUpload) -> RawResponse:
+        """openaivideos has no Files API in its mapping: validation refuses local files before this point."""
+        raise NotImplementedError(f"openaivideos cannot upload {upload.file_name}")
+
+    async def close_async(self) -> None:
+        """Close the generated client's connections."""
+        await self._client.get_async_httpx_client().aclose()
