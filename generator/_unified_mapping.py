@@ -20,13 +20,14 @@ from openapi_python_client.strings import fix_reserved_words, snake_case
 
 from generator import _speclib as lib
 from generator._paths import MAPPINGS_DIR, SPECS_DIR, provider_files
+from generator._unified_check import check_provider
 from generator._unified_values import (
     FIELD_TYPES,
-    parse_key,
     canonical_allowed,
     canonical_text,
     check_map_targets,
     enum_values,
+    parse_key,
     resolve,
 )
 
@@ -231,7 +232,9 @@ def _computed_allowed(
     rules: dict[str, Any] = mapping["request"].get("computed", {})
     pointers: dict[str, str] = entry.get("computed", {})
     if set(pointers) != set(rules):
-        raise MappingError(f"{where}: computed pointers {sorted(pointers)} must name every request.computed rule {sorted(rules)}")
+        raise MappingError(
+            f"{where}: computed pointers {sorted(pointers)} must name every request.computed rule {sorted(rules)}"
+        )
     allowed: dict[str, tuple[object, ...]] = {}
     for key, rule in rules.items():
         inputs = rule["from"]
@@ -256,7 +259,9 @@ def _computed_allowed(
             )
         missing = [name for name in inputs if name not in entry.get("defaults", {})]
         if missing:
-            raise MappingError(f"{where}: computed {key!r} needs model defaults for {missing} (used when only some are set)")
+            raise MappingError(
+                f"{where}: computed {key!r} needs model defaults for {missing} (used when only some are set)"
+            )
         allowed |= dict(zip(inputs, per_input, strict=True))
     return allowed
 
@@ -271,7 +276,9 @@ def _row_key(inputs: list[str], row: dict[str, Any], where: str) -> tuple[object
 def _computed(mapping: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for rule in mapping["request"].get("computed", {}).values():
-        table = {tuple(canonical_text(row["when"][name]) for name in rule["from"]): row["value"] for row in rule["table"]}
+        table = {
+            tuple(canonical_text(row["when"][name]) for name in rule["from"]): row["value"] for row in rule["table"]
+        }
         out.append({"to": field_path(rule["to"]), "inputs": tuple(rule["from"]), "table": table})
     return out
 
@@ -336,7 +343,7 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
     rules = mapping["request"]["fields"]
     idem = mapping.get("idempotency")
     response = mapping["response"]
-    return ProviderContext(
+    context = ProviderContext(
         id=mapping["provider"],
         display_name=provider.get("display_name", mapping["provider"]),
         docs=tuple(provider.get("docs", [])),
@@ -370,7 +377,8 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
         errors=_errors(spec, mapping, where),
         polling={k: float(v) for k, v in mapping["polling"].items() if k not in ("source", "hint_headers")},
         poll_hints=tuple(
-            (hint["name"], 0.001 if hint["unit"] == "ms" else 1.0) for hint in mapping["polling"].get("hint_headers", [])
+            (hint["name"], 0.001 if hint["unit"] == "ms" else 1.0)
+            for hint in mapping["polling"].get("hint_headers", [])
         ),
         computed=_computed(mapping),
         idempotency_header=idem["header"] if idem else None,
@@ -378,6 +386,10 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
         download_content_types=tuple(mapping["download"]["content_types"]),
         session=_session(spec, mapping, where),
     )
+    problems = check_provider(spec, mapping, context, lib.display_path(mapping_path))
+    if problems:
+        raise MappingError("\n".join(map(str, problems)))
+    return context
 
 
 def load_providers(specs_dir: Path = SPECS_DIR) -> list[ProviderContext]:
@@ -391,4 +403,14 @@ def load_providers(specs_dir: Path = SPECS_DIR) -> list[ProviderContext]:
             f"{sorted(set(specs) - set(mappings))}, mappings without spec {sorted(set(mappings) - set(specs))}"
         )
     validator = _schema_validator(mappings_dir)
-    return [load_provider(specs[name], mappings[name], validator) for name in sorted(specs)]
+    loaded: list[ProviderContext] = []
+    failures: list[str] = []
+    for name in sorted(specs):
+        # Every provider is checked before failing, so one run reports every problem.
+        try:
+            loaded.append(load_provider(specs[name], mappings[name], validator))
+        except MappingError as exc:
+            failures.append(str(exc))
+    if failures:
+        raise MappingError("\n".join(failures))
+    return loaded

@@ -35,13 +35,14 @@ def enum_values(spec: dict[str, Any], pointer: str) -> list[object]:
     if isinstance(schema, str) and schema.startswith("#/"):
         # An index of per-model pointers in the spec (x-model-capabilities): follow it once.
         schema = resolve(spec, {"$ref": schema})
-    values = _closed(spec, schema)
+    values = closed_values(spec, schema)
     if values is None:
         raise ValueError(f"{pointer} is not a closed set (enum, const, boolean or anyOf of them)")
     return values
 
 
-def _closed(spec: dict[str, Any], schema: Any) -> list[object] | None:
+def closed_values(spec: dict[str, Any], schema: Any) -> list[object] | None:
+    """The closed set a schema node allows (enum, const, boolean, anyOf/oneOf of them), or None when it is open."""
     schema = resolve(spec, schema)
     if not isinstance(schema, dict):
         return None
@@ -55,7 +56,7 @@ def _closed(spec: dict[str, Any], schema: Any) -> list[object] | None:
     if branches:
         found: list[object] = []
         for branch in branches:
-            values = _closed(spec, branch)
+            values = closed_values(spec, branch)
             if values is not None:
                 found += [v for v in values if v not in found]
         return found or None

@@ -71,7 +71,9 @@ def _put_computed(body: dict[str, object], rule: ComputedRule, model: ModelSpec,
     given = [getattr(request, name) for name in rule.inputs]
     if all(value is None for value in given):
         return
-    values = [model.defaults.get(name) if value is None else value for name, value in zip(rule.inputs, given, strict=True)]
+    values = [
+        model.defaults.get(name) if value is None else value for name, value in zip(rule.inputs, given, strict=True)
+    ]
     _put(body, rule.to, rule.table[tuple(canonical_key(value) for value in values)])
 
 
