@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from io import BytesIO
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,7 +10,7 @@ from .. import types
 from ..models.video_model import VideoModel
 from ..models.video_seconds import VideoSeconds
 from ..models.video_size import VideoSize
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateVideoMultipartBody")
 
@@ -26,7 +25,7 @@ class CreateVideoMultipartBody:
             model (VideoModel | Unset): The model. sora-2 and sora-2-pro are the documented choices ("allowed values:
                 sora-2, sora-2-pro"); the dated snapshots of the published VideoModel enum are accepted too. Per-model
                 capabilities are in `x-model-capabilities` (JSON pointers into this document).
-            input_reference (File | Unset): Optional reference image uploaded as a file part (decision O-x8).
+            input_reference (str | Unset): Optional reference image uploaded as a file part (decision O-x8).
             seconds (VideoSeconds | Unset): Clip duration in seconds, as a string (allowed values 4, 8, 12; documented
                 default "4").
             size (VideoSize | Unset): Output resolution as width x height (allowed values 720x1280, 1280x720, 1024x1792,
@@ -36,7 +35,7 @@ class CreateVideoMultipartBody:
 
     prompt: str
     model: VideoModel | Unset = UNSET
-    input_reference: File | Unset = UNSET
+    input_reference: str | Unset = UNSET
     seconds: VideoSeconds | Unset = UNSET
     size: VideoSize | Unset = UNSET
 
@@ -47,9 +46,7 @@ class CreateVideoMultipartBody:
         if not isinstance(self.model, Unset):
             model = self.model.value
 
-        input_reference: FileTypes | Unset = UNSET
-        if not isinstance(self.input_reference, Unset):
-            input_reference = self.input_reference.to_tuple()
+        input_reference = self.input_reference
 
         seconds: str | Unset = UNSET
         if not isinstance(self.seconds, Unset):
@@ -86,7 +83,7 @@ class CreateVideoMultipartBody:
             files.append(("model", (None, str(self.model.value).encode(), "text/plain")))
 
         if not isinstance(self.input_reference, Unset):
-            files.append(("input_reference", self.input_reference.to_tuple()))
+            files.append(("input_reference", (None, str(self.input_reference).encode(), "text/plain")))
 
         if not isinstance(self.seconds, Unset):
             files.append(("seconds", (None, str(self.seconds.value).encode(), "text/plain")))
@@ -108,12 +105,7 @@ class CreateVideoMultipartBody:
         else:
             model = VideoModel(_model)
 
-        _input_reference = d.pop("input_reference", UNSET)
-        input_reference: File | Unset
-        if isinstance(_input_reference, Unset):
-            input_reference = UNSET
-        else:
-            input_reference = File(payload=BytesIO(_input_reference))
+        input_reference = d.pop("input_reference", UNSET)
 
         _seconds = d.pop("seconds", UNSET)
         seconds: VideoSeconds | Unset

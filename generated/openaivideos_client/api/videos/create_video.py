@@ -39,6 +39,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
     if 400 <= response.status_code <= 499:
         response_4xx = ErrorResponse.from_dict(response.json())
 
