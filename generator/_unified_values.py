@@ -8,17 +8,14 @@ and a `map` keeps only the canonical values whose provider value the spec allows
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from generator import _speclib as lib
+from sora_unified._vocabulary import FIELDS
 
-# The VideoRequest fields a mapping can route, with their canonical type and closed vocabulary.
-FIELD_TYPES: dict[str, tuple[type, tuple[object, ...] | None]] = {
-    "seconds": (int, None),
-    "orientation": (str, ("landscape", "portrait")),
-    "quality": (str, ("standard", "high")),
-    "watermark": (bool, (True, False)),
-}
+# The VideoRequest fields a mapping can route, with their canonical type and closed vocabulary (one table).
+FIELD_TYPES: Mapping[str, tuple[type, tuple[object, ...] | None]] = FIELDS
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
