@@ -15,13 +15,15 @@ provider before it fails, so one run of `make generate` reports them all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from generator import _speclib as lib
 from generator._unified_values import canonical_text, closed_values
-
-if TYPE_CHECKING:
-    from generator._unified_mapping import ModelContext, ProviderContext
+from sora_unified._body import build_body
+from sora_unified._body import provider_value as provider_value_of
+from sora_unified._capabilities import ModelCapabilities
+from sora_unified._models import VideoRequest
+from sora_unified._spec import ModelSpec, ProviderSpec
 
 Path = tuple[str | int, ...]
 # Why the request schema refuses a body, or None when it accepts it.
@@ -46,28 +48,9 @@ def _put(body: dict[str, Any], path: Path, value: object) -> None:
     node[str(path[-1])] = value
 
 
-def _provider_value(rule: dict[str, Any], value: object) -> object:
-    """As `sora_unified._body.provider_value`, on the generator's rule dicts."""
-    if rule["transform"] == "map":
-        return rule["values"].get(canonical_text(value))
-    if rule["transform"] == "string":
-        return canonical_text(value)
-    return value
-
-
-def _base_body(ctx: ProviderContext, model: ModelContext) -> dict[str, Any]:
-    """What the runtime sends for `VideoRequest(prompt=...)` with nothing else set."""
-    body: dict[str, Any] = {}
-    _put(body, ctx.model_path, model.id)
-    _put(body, ctx.prompt_path, "a prompt")
-    for rule in ctx.fields:
-        if rule["field"] in model.defaults:
-            _put(body, rule["to"], _provider_value(rule, model.defaults[rule["field"]]))
-    if ctx.reference is not None and ctx.reference["has_when_absent"]:
-        _put(body, ctx.reference["to"], ctx.reference["when_absent"])
-    for path, constant in ctx.constants:
-        _put(body, path, constant)
-    return body
+def _body(record: ProviderSpec, model: ModelSpec, **fields: Any) -> dict[str, Any]:
+    """What the runtime sends for `VideoRequest(prompt=..., **fields)`: its own body builder, defaults included."""
+    return build_body(record, model, VideoRequest(prompt="a prompt", **fields), None)
 
 
 def _with(base: dict[str, Any], path: Path, value: object) -> dict[str, Any]:
@@ -106,7 +89,15 @@ def _same_in(value: object, values: list[object]) -> bool:
     return any(type(value) is type(v) and value == v for v in values)
 
 
-def check_provider(spec: lib.Spec, mapping: dict[str, Any], ctx: ProviderContext, file: str) -> list[Problem]:
+_ALLOWED: dict[str, Callable[[ModelCapabilities], tuple[object, ...]]] = {
+    "seconds": lambda caps: caps.durations,
+    "orientation": lambda caps: caps.orientations,
+    "quality": lambda caps: caps.qualities,
+    "watermark": lambda caps: caps.watermark,
+}
+
+
+def check_provider(spec: lib.Spec, mapping: dict[str, Any], record: ProviderSpec, file: str) -> list[Problem]:
     """Every accepted/reachable problem of one provider's mapping."""
     pointer = _request_pointer(spec, mapping["client"]["submit"]["operation_id"])
     if pointer is None:
@@ -117,104 +108,82 @@ def check_provider(spec: lib.Spec, mapping: dict[str, Any], ctx: ProviderContext
         errors = sorted(validator.iter_errors(body), key=lambda e: e.json_path)
         return "; ".join(f"{e.json_path}: {e.message}" for e in errors[:3]) or None
 
+    check = _Check(spec, pointer, refused, mapping, file)
     problems: list[Problem] = []
-    for index, model in enumerate(ctx.models):
-        base = _base_body(ctx, model)
+    for index, model in enumerate(record.models):
+        base = _body(record, model)
         why = refused(base)
         if why is not None:
             problems.append(
                 Problem(file, f"/models/{index}", f"{model.id}: the minimal body {base} is refused ({why})")
             )
             continue
-        problems += _check_fields(ctx, model, index, base, refused, spec, pointer, mapping, file)
-        problems += _check_computed(ctx, model, index, base, refused, spec, pointer, mapping, file)
+        problems += check.fields(record, model, index, base)
+        problems += check.computed(record, model, index, base)
     return problems
 
 
-def _check_fields(
-    ctx: ProviderContext,
-    model: ModelContext,
-    index: int,
-    base: dict[str, Any],
-    refused: Refuse,
-    spec: lib.Spec,
-    pointer: str,
-    mapping: dict[str, Any],
-    file: str,
-) -> Iterator[Problem]:
-    for rule in ctx.fields:
-        name = rule["field"]
-        sent: list[object] = []
-        for value in model.allowed.get(name, ()):
-            provider_value = _provider_value(rule, value)
-            sent.append(provider_value)
-            why = refused(_with(base, rule["to"], provider_value))
-            if why is not None:
-                yield Problem(
-                    file,
-                    f"/models/{index}/allowed/{name}",
-                    f"{model.id}: {name}={value!r} is sent as {provider_value!r}, which {pointer} refuses ({why})",
-                )
-        excluded = mapping["request"]["fields"][name].get("excluded", {}).get("values", [])
-        yield from _unreachable(
-            spec, pointer, rule["to"], base, refused, sent, excluded, model, file, f"/request/fields/{name}"
-        )
+class _Check(NamedTuple):
+    spec: lib.Spec
+    pointer: str
+    refused: Refuse
+    mapping: dict[str, Any]
+    file: str
 
+    def fields(self, record: ProviderSpec, model: ModelSpec, index: int, base: dict[str, Any]) -> Iterator[Problem]:
+        for rule in record.fields:
+            name = rule.field
+            sent: list[object] = []
+            for value in _ALLOWED[name](model.capabilities):
+                body = _body(record, model, **{name: value})
+                provider_value = provider_value_of(rule, value)
+                sent.append(provider_value)
+                why = self.refused(body)
+                if why is not None:
+                    yield Problem(
+                        self.file,
+                        f"/models/{index}/allowed/{name}",
+                        f"{model.id}: {name}={value!r} is sent as {provider_value!r}, "
+                        f"which {self.pointer} refuses ({why})",
+                    )
+            excluded = self.mapping["request"]["fields"][name].get("excluded", {}).get("values", [])
+            yield from self.unreachable(rule.to, base, sent, excluded, model, f"/request/fields/{name}")
 
-def _check_computed(
-    ctx: ProviderContext,
-    model: ModelContext,
-    index: int,
-    base: dict[str, Any],
-    refused: Refuse,
-    spec: lib.Spec,
-    pointer: str,
-    mapping: dict[str, Any],
-    file: str,
-) -> Iterator[Problem]:
-    rules: dict[str, Any] = mapping["request"].get("computed", {})
-    for (key, raw), rule in zip(rules.items(), ctx.computed, strict=True):
-        sent: list[object] = []
-        for combo, provider_value in rule["table"].items():
-            canon = dict(zip(rule["inputs"], combo, strict=True))
-            if not all(
-                any(canonical_text(v) == canon[name] for v in model.allowed.get(name, ())) for name in rule["inputs"]
-            ):
+    def computed(self, record: ProviderSpec, model: ModelSpec, index: int, base: dict[str, Any]) -> Iterator[Problem]:
+        raw_rules: dict[str, Any] = self.mapping["request"].get("computed", {})
+        for (key, raw), rule in zip(raw_rules.items(), record.computed, strict=True):
+            sent: list[object] = []
+            for combo, provider_value in rule.table.items():
+                canon = dict(zip(rule.inputs, combo, strict=True))
+                allowed = {
+                    name: [canonical_text(v) for v in _ALLOWED[name](model.capabilities)] for name in rule.inputs
+                }
+                if not all(canon[name] in allowed[name] for name in rule.inputs):
+                    continue
+                sent.append(provider_value)
+                values = {
+                    name: _ALLOWED[name](model.capabilities)[allowed[name].index(canon[name])] for name in rule.inputs
+                }
+                why = self.refused(_body(record, model, **values))
+                if why is not None:
+                    yield Problem(
+                        self.file,
+                        f"/models/{index}/computed/{key}",
+                        f"{model.id}: {canon} is sent as {provider_value!r}, which {self.pointer} refuses ({why})",
+                    )
+            excluded = raw.get("excluded", {}).get("values", [])
+            yield from self.unreachable(rule.to, base, sent, excluded, model, f"/request/computed/{key}")
+
+    def unreachable(
+        self, to: Path, base: dict[str, Any], sent: list[object], excluded: list[object], model: ModelSpec, where: str
+    ) -> Iterator[Problem]:
+        for candidate in _closed_at(self.spec, self.pointer, to) or []:
+            if _same_in(candidate, sent) or _same_in(candidate, excluded):
                 continue
-            sent.append(provider_value)
-            why = refused(_with(base, rule["to"], provider_value))
-            if why is not None:
+            if self.refused(_with(base, to, candidate)) is None:
                 yield Problem(
-                    file,
-                    f"/models/{index}/computed/{key}",
-                    f"{model.id}: {canon} is sent as {provider_value!r}, which {pointer} refuses ({why})",
+                    self.file,
+                    where,
+                    f"{model.id}: the request schema accepts {'.'.join(map(str, to))}={candidate!r} but no allowed "
+                    "VideoRequest value sends it: allow it for this model or list it in `excluded` with a reason",
                 )
-        excluded = raw.get("excluded", {}).get("values", [])
-        yield from _unreachable(
-            spec, pointer, rule["to"], base, refused, sent, excluded, model, file, f"/request/computed/{key}"
-        )
-
-
-def _unreachable(
-    spec: lib.Spec,
-    pointer: str,
-    to: Path,
-    base: dict[str, Any],
-    refused: Refuse,
-    sent: list[object],
-    excluded: list[object],
-    model: ModelContext,
-    file: str,
-    where: str,
-) -> Iterator[Problem]:
-    candidates = _closed_at(spec, pointer, to)
-    for candidate in candidates or []:
-        if _same_in(candidate, sent) or _same_in(candidate, excluded):
-            continue
-        if refused(_with(base, to, candidate)) is None:
-            yield Problem(
-                file,
-                where,
-                f"{model.id}: the request schema accepts {'.'.join(map(str, to))}={candidate!r} but no allowed "
-                "VideoRequest value sends it: allow it for this model or list it in `excluded` with a reason",
-            )

@@ -1,16 +1,14 @@
 # Generated from specs/openaivideos.yaml and specs/mappings/openaivideos.yaml through generator/templates/layer/provider.py.jinja by `make generate`: do not edit.
 """OpenAI Videos API format (`openaivideos`): capability table and mapping data for sora_unified.
 
-Rendered from specs/openaivideos.yaml and specs/mappings/openaivideos.yaml: every allowed value below was read
-from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
+Rendered from specs/openaivideos.yaml and specs/mappings/openaivideos.yaml: the runtime's own record
+(`sora_unified._spec.ProviderSpec`), built by the generator and written as literals; every allowed value was
+read from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
 """
 
 from __future__ import annotations
 
-from sora_unified._capabilities import (
-    ModelCapabilities,
-    PollingGuidance,
-)
+from sora_unified._capabilities import ModelCapabilities, PollingGuidance
 from sora_unified._models import TaskStatus
 from sora_unified._spec import (
     ComputedRule,
@@ -84,8 +82,8 @@ SPEC = ProviderSpec(
         video_url=(("video_url",),),
         error_code=(("error", "code"),),
         error_message=(("error", "message"),),
-        created_at=(TimestampPath(("created_at",), "unix_s"),),
-        updated_at=(TimestampPath(("completed_at",), "unix_s"),),
+        created_at=(TimestampPath(path=("created_at",), unit="unix_s"),),
+        updated_at=(TimestampPath(path=("completed_at",), unit="unix_s"),),
     ),
     errors=ErrorRule(
         code=(("error", "code"),),
@@ -95,11 +93,7 @@ SPEC = ProviderSpec(
         kinds={},
     ),
     polling=PollingGuidance(
-        initial_delay=5.0,
-        min_interval=5.0,
-        max_interval=20.0,
-        backoff_factor=1.5,
-        elapsed_fraction=0.15,
+        initial_delay=5.0, min_interval=5.0, max_interval=20.0, backoff_factor=1.5, elapsed_fraction=0.15
     ),
     idempotency_header=None,
     client_request_id_path=None,
@@ -116,5 +110,5 @@ SPEC = ProviderSpec(
             },
         ),
     ),
-    poll_hints=(PollHint("openai-poll-after-ms", 0.001),),
+    poll_hints=(PollHint(header="openai-poll-after-ms", seconds_per_unit=0.001),),
 )

@@ -19,7 +19,7 @@ from uuid import uuid4
 import pytest
 
 from generator._speclib import Spec, iter_operations, load_spec, resolve_pointer
-from generator._unified_mapping import ProviderContext, load_providers
+from generator._unified_mapping import ProviderBuild, load_providers
 from sora_providers import PROVIDERS as RECORDS
 from sora_sandbox import EndpointKind, FaultKind, SandboxHandle, ScriptedFault
 from sora_sandbox._config import DEFAULT_SPECS_DIR
@@ -86,7 +86,7 @@ def _invalid_prompt(spec: Spec, body_class: str) -> str:
     return ""
 
 
-def _adapter(ctx: ProviderContext) -> Adapter:
+def _adapter(ctx: ProviderBuild) -> Adapter:
     s = ctx.session
     package = importlib.import_module(s["package"])
     models = importlib.import_module(f"{s['package']}.models")

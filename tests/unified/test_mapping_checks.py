@@ -1,4 +1,4 @@
-"""Generate-time cross-checks of mapping vs request schema, and the mapping features computed fields and poll hints."""
+"""Generate-time cross-checks of mapping vs request schema, computed fields, poll hints, and the rendered records."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.unified import MappingError, render_specs
+from generator._unified_mapping import load_providers
+from generator.unified import Literal, MappingError, render_specs
 from sora_providers import PROVIDERS
 from sora_unified._body import build_body
-from sora_unified._models import VideoRequest
+from sora_unified._models import TaskStatus, VideoRequest
 from sora_unified._polling import poll_hint
 from sora_unified._spec import PollHint
 from tests.unified._support import REPO
@@ -124,3 +125,17 @@ def test_poll_hint_reads_milliseconds() -> None:
     assert 2.5 == poll_hint(hints, {"OpenAI-Poll-After-Ms": "2500"})
     assert poll_hint(hints, {"openai-poll-after-ms": "soon"}) is None
     assert poll_hint(hints, {}) is None
+
+
+def test_rendered_records_are_the_generator_records() -> None:
+    """Each sora_providers record, imported, equals the ProviderSpec the generator built (the literals are exact)."""
+    built = {build.id: build.spec for build in load_providers()}
+    assert built == {provider: record for provider, (record, _session) in PROVIDERS.items()}
+
+
+def test_literal_names_enums_and_records() -> None:
+    """The literal renderer writes enum members and records by name and collects their imports."""
+    literal = Literal()
+    text = literal.render((TaskStatus.RUNNING, PollHint("h", 1.0)))
+    assert '(TaskStatus.RUNNING, PollHint(header="h", seconds_per_unit=1.0))' == text.replace("'", '"')
+    assert [("sora_unified._models", ["TaskStatus"]), ("sora_unified._spec", ["PollHint"])] == literal.import_lines()
