@@ -19,11 +19,16 @@ endif
 
 BASE ?= HEAD
 FAIL_ON ?=
+SNAPSHOT ?=
+SAVE ?=
+FORMAT ?= text
+PROVIDER ?=
 DEST ?=
+PACKAGE ?=
 N ?= 300
 F ?= 0.2
 
-.PHONY: help all venv generate test lint typecheck drift vendor dist spec-diff upstream-check sandbox demo soak bench clean
+.PHONY: help all venv generate test lint typecheck drift vendor dist spec-diff docs-check upstream-check sandbox demo soak bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-15s %s\n", $$1, $$2}'
@@ -72,16 +77,20 @@ drift: $(STAMP) ## Regenerate and fail if anything under generated/ changed
 dist: $(STAMP) ## Build the sdist and the wheel into dist/ (uv build)
 	$(UV) build --out-dir dist
 
-vendor: $(STAMP) ## Copy the generated packages with their manifests into DEST=path
-	$(PY) -m generator vendor "$(DEST)"
+vendor: $(STAMP) ## Copy runtime + generated packages, imports made relative, into DEST=pkg/dir [PACKAGE="a b"]
+	$(PY) -m generator vendor "$(DEST)" $(foreach p,$(PACKAGE),--package $(p))
 
 spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD); FAIL_ON=breaking to gate
 	$(PY) -m generator spec-diff --base "$(BASE)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
-upstream-check: $(STAMP) ## Diff Rivya's published openapi.json against specs/rivya.yaml (needs network)
-	$(PY) -m generator upstream-check
+docs-check: $(STAMP) ## Doc pages vs specs and examples (live; SNAPSHOT=specs/snapshots offline; SAVE=, FAIL_ON=, FORMAT=)
+	$(PY) -m generator docs-check --format "$(FORMAT)" $(if $(SNAPSHOT),--snapshot "$(SNAPSHOT)",) \
+		$(if $(SAVE),--save "$(SAVE)",) $(if $(FAIL_ON),--fail-on $(FAIL_ON),) $(if $(PROVIDER),--provider $(PROVIDER),)
 
-sandbox: $(STAMP) ## Serve the three providers locally on 127.0.0.1 (Ctrl-C to stop)
+upstream-check: $(STAMP) ## Rivya's published openapi.json vs specs/rivya.yaml: docs-check's OpenAPI case (network)
+	$(PY) -m generator upstream-check --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
+
+sandbox: $(STAMP) ## Serve every provider on 127.0.0.1 and print export lines for them (Ctrl-C to stop)
 	$(PY) -m sora_sandbox
 
 demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_unified

@@ -216,3 +216,91 @@ def _response(node: dict[str, Any], ptr: str) -> Iterator[Finding]:
     for key in ("additionalProperties", "unevaluatedProperties"):
         if node.get(key) is False:
             yield "error", "response-lenient", ptr + lib.pointer(key), f"response schemas never set {key}: false"
+
+
+# -- required fields against documented examples -----------------------------------------------------------
+
+Missing = tuple[str, str, str]  # where in the example (`$.result`), the missing field, pointer of its `required`
+
+
+def missing_required(spec: lib.Spec, schema: Any, ptr: str, instance: Any, at: str = "$") -> list[Missing]:
+    """Fields a schema requires (its `$ref`s and `allOf`s followed) that `instance` lacks, at any depth.
+
+    Only `required` is judged here: types, enums and the rest are the contract tests' job. Under `anyOf`/`oneOf`
+    an example needs to satisfy one branch of its own JSON type; when none does, the closest branch is reported.
+    """
+    levels = list(_levels(spec, schema, ptr, set()))
+    found: list[Missing] = []
+    if isinstance(instance, dict):
+        for node, node_ptr in levels:
+            found.extend(
+                (at, name, node_ptr + "/required") for name in node.get("required") or [] if name not in instance
+            )
+        for key, value in instance.items():
+            for sub, sub_ptr in _member_schemas(levels, key):
+                found.extend(missing_required(spec, sub, sub_ptr, value, f"{at}.{key}"))
+    elif isinstance(instance, list):
+        for node, node_ptr in levels:
+            if isinstance(node.get("items"), dict):
+                for index, item in enumerate(instance):
+                    found.extend(missing_required(spec, node["items"], node_ptr + "/items", item, f"{at}[{index}]"))
+    for node, node_ptr in levels:
+        for key in ("anyOf", "oneOf"):
+            branches = [
+                missing_required(spec, sub, node_ptr + lib.pointer(key, index), instance, at)
+                for index, sub in enumerate(node.get(key) or [])
+                if _admits_type(spec, sub, instance)
+            ]
+            if branches and all(branches):
+                closest: list[Missing] = min(branches, key=len)
+                found.extend(closest)
+    return list(dict.fromkeys(found))
+
+
+def _levels(spec: lib.Spec, node: Any, ptr: str, seen: set[str]) -> Iterator[tuple[dict[str, Any], str]]:
+    """A schema and what it is made of on the same instance: its `$ref` target and `allOf` members, recursively."""
+    if not isinstance(node, dict) or ptr in seen:
+        return
+    seen.add(ptr)
+    yield node, ptr
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#"):
+        yield from _levels(spec, lib.resolve_pointer(spec, ref[1:]), ref[1:], seen)
+    for index, sub in enumerate(node.get("allOf") or []):
+        yield from _levels(spec, sub, ptr + lib.pointer("allOf", index), seen)
+
+
+def _member_schemas(levels: list[tuple[dict[str, Any], str]], key: str) -> Iterator[tuple[Any, str]]:
+    """The schemas a property value must follow: `properties[key]` of every level, else `additionalProperties`."""
+    named = [
+        (node["properties"][key], ptr + lib.pointer("properties", key))
+        for node, ptr in levels
+        if isinstance(node.get("properties"), dict) and key in node["properties"]
+    ]
+    if named:
+        yield from named
+        return
+    for node, ptr in levels:
+        if isinstance(node.get("additionalProperties"), dict):
+            yield node["additionalProperties"], ptr + "/additionalProperties"
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,), "array": (list,), "string": (str,), "boolean": (bool,), "null": (type(None),),
+    "integer": (int,), "number": (int, float),
+}  # fmt: skip
+
+
+def _admits_type(spec: lib.Spec, schema: Any, instance: Any) -> bool:
+    """Whether a branch's declared `type` (on any level) admits the instance's JSON type; no `type` admits all."""
+    for node, _ in _levels(spec, schema, "", set()):
+        declared = node.get("type")
+        kinds = [declared] if isinstance(declared, str) else declared if isinstance(declared, list) else None
+        if kinds is None:
+            continue
+        python = tuple(t for kind in kinds for t in _JSON_TYPES.get(kind, ()))
+        if isinstance(instance, bool) and bool not in python:
+            return False
+        if not isinstance(instance, python):
+            return False
+    return True

@@ -1,4 +1,4 @@
-"""Command line of the toolkit: generate, check-drift, vendor, lint-specs, spec-diff, upstream-check."""
+"""Command line of the toolkit: generate, check-drift, vendor, lint-specs, spec-diff, docs-check, upstream-check."""
 
 from __future__ import annotations
 
@@ -68,23 +68,44 @@ def check_drift() -> None:
 
 @app.command()
 def vendor(
-    dest: Annotated[str, typer.Argument(help="Directory of the other project to copy the packages into.")] = "",
-    package: Annotated[list[str] | None, typer.Option(help="Only this package (repeatable).")] = None,
+    dest: Annotated[
+        str, typer.Argument(help="Package directory of the other project, e.g. ../myapp/src/myapp/vendor.")
+    ] = "",
+    package: Annotated[
+        list[str] | None, typer.Option("--package", "-p", help="Only this package and what it imports (repeatable).")
+    ] = None,
+    check: Annotated[bool, typer.Option("--check", help="Only verify the packages vendored in DEST.")] = False,
 ) -> None:
-    """Copy the generated packages with their manifests into DEST."""
+    """Copy the runtime and the generated packages, imports made relative, into DEST (a package)."""
     from generator._vendor import VendorError
     from generator._vendor import vendor as run
 
     if not dest:
-        typer.echo("vendor: give DEST, e.g. `make vendor DEST=../myapp/src`", err=True)
+        typer.echo("vendor: give DEST, e.g. `make vendor DEST=../myapp/src/myapp/vendor`", err=True)
         raise typer.Exit(2)
+    if check:
+        _check_vendored(Path(dest))
+        return
     try:
         copied = run(Path(dest), package or None)
     except VendorError as exc:
         typer.echo(f"vendor: {exc}", err=True)
         raise typer.Exit(1) from exc
-    for path in copied:
-        typer.echo(f"vendored {path}")
+    for done in copied:
+        typer.echo(f"vendored {done.path} ({done.imports_rewritten} imports made relative)")
+
+
+def _check_vendored(dest: Path) -> None:
+    """Print each vendored package of dest as intact or with its changed files; exit 1 unless all are intact."""
+    from generator._vendor import check
+
+    found = check(dest)
+    for name, changed in found.items():
+        typer.echo(f"{name}: " + (f"differs from its manifest: {', '.join(changed)}" if changed else "ok"))
+    if not found:
+        typer.echo(f"vendor: nothing vendored in {dest}", err=True)
+    if not found or any(found.values()):
+        raise typer.Exit(1)
 
 
 @app.command("lint-specs")
@@ -109,17 +130,50 @@ def spec_diff(
     raise typer.Exit(run_spec_diff(base=base, fail_on=fail_on, paths=paths, fmt="json" if json_output else "text"))
 
 
+@app.command("docs-check")
+def docs_check(
+    provider: Annotated[list[str] | None, typer.Option(help="Only this provider (repeatable).")] = None,
+    page: Annotated[list[str] | None, typer.Option(help="Only this doc page URL (repeatable).")] = None,
+    snapshot: Annotated[
+        Path | None, typer.Option(help="Read the pages from this snapshot folder instead of fetching them.")
+    ] = None,
+    save: Annotated[
+        Path | None, typer.Option(help="Write the pages read into this folder (specs/snapshots to accept them).")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, markdown or json.")] = "text",
+    fail_on: Annotated[str | None, typer.Option(help="'breaking', 'warning' or 'info': exit 1 if any.")] = None,
+    keep_going: Annotated[
+        bool, typer.Option(help="Report an unreachable page as a warning instead of stopping (exit 2).")
+    ] = False,
+) -> None:
+    """Compare every provider's doc pages (live, or a snapshot) with the spec, its examples and the accepted text."""
+    from generator.docs_check import run_docs_check
+
+    status = run_docs_check(
+        providers=provider,
+        pages=page,
+        snapshot=snapshot,
+        save=save,
+        fmt=output_format,
+        fail_on=fail_on,
+        keep_going=keep_going,
+    )
+    raise typer.Exit(status)
+
+
 @app.command("upstream-check")
 def upstream_check(
     url: Annotated[str | None, typer.Option(help="Override the published schema URL.")] = None,
     file: Annotated[Path | None, typer.Option(help="Use a saved copy instead of fetching.")] = None,
     fail_on: Annotated[str | None, typer.Option(help="'breaking', 'warning' or 'info': exit 1 if any.")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="text, markdown or json.")] = "text",
+    json_output: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Diff Rivya's published openapi.json against specs/rivya.yaml for the endpoints we cover (network)."""
-    from generator.spec_diff import run_upstream_check
+    """Diff Rivya's published openapi.json against specs/rivya.yaml: the OpenAPI-document case of docs-check."""
+    from generator.docs_check import run_upstream_check
 
-    raise typer.Exit(run_upstream_check(url=url, file=file, fail_on=fail_on, fmt="json" if json_output else "text"))
+    fmt = "json" if json_output else output_format
+    raise typer.Exit(run_upstream_check(url=url, file=file, fail_on=fail_on, fmt=fmt))
 
 
 @app.command()

@@ -8,6 +8,7 @@ Schema-level rules (strict requests, lenient responses, enums) live in `_speclin
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from generator import _speclib as lib
-from generator._speclint_schemas import schema_problems
+from generator._speclint_schemas import missing_required, schema_problems
 
 Level = Literal["error", "warning"]
 
@@ -85,6 +86,7 @@ def lint_spec(path: Path, required: Mapping[str, Sequence[str]] | None = None) -
         return out.problems
     _check_operations(spec, out)
     _check_examples(spec, path, out)
+    _check_example_required(spec, path, out)
     _check_documentation_errors(spec, path, out)
     for level, rule, ptr, message in schema_problems(spec):
         (out.error if level == "error" else out.warning)(rule, ptr, message)
@@ -222,6 +224,33 @@ def _check_example(example: lib.SpecExample, spec_path: Path, out: _Collector) -
         out.error("example-fields", ptr, f"{label} needs x-source: the http(s) URL it was taken from")
     if example.origin not in EXAMPLE_ORIGINS:
         out.error("example-fields", ptr, f"{label}: x-origin must be one of {list(EXAMPLE_ORIGINS)}")
+
+
+def _check_example_required(spec: lib.Spec, path: Path, out: _Collector) -> None:
+    """Response schemas are lenient (docs/conventions.md): none may require a field a documented example lacks.
+
+    A required field that a provider's own example omits makes the generated parser raise KeyError on that very
+    payload (Rivya's six-field create response, research 6.1). Incoming bodies count as responses: a
+    response's examples and a webhook's. Examples that are missing or not JSON are other rules' and tests' job.
+    """
+    for example in lib.iter_examples(spec, path):
+        incoming = example.kind == "response" or example.webhook
+        if not incoming or example.schema_pointer is None or not lib.is_json_media_type(example.media_type):
+            continue
+        try:
+            instance = json.loads(example.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        what = f"webhook {example.owner} body" if example.webhook else f"{example.owner} response {example.status}"
+        schema = lib.resolve_pointer(spec, example.schema_pointer)
+        for at, name, required_ptr in missing_required(spec, schema, example.schema_pointer, instance):
+            where = name if at == "$" else f"{at[2:]}.{name}"
+            out.error(
+                "response-required",
+                required_ptr,
+                f"{what}: example {example.display} lacks {where!r}, which the schema requires; "
+                "a response schema may require only what every documented example has",
+            )
 
 
 def _kind_token(example: lib.SpecExample) -> str:

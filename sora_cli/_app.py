@@ -17,6 +17,7 @@ from pathlib import Path
 import typer
 
 from sora_cli import _options as o
+from sora_cli import _sandbox_cmd
 from sora_cli._exit import CliError, ExitCode, epilog, exit_code_for, redact
 from sora_cli._output import (
     emit_json,
@@ -276,3 +277,6 @@ def run(
             final = _wait(session, task, timeout, report)
             current, path = _download(session, final, out, report)
         _print_saved(current, path, as_json)
+
+
+app.command(name="sandbox", epilog=epilog())(_sandbox_cmd.sandbox)

@@ -94,6 +94,8 @@ def exit_code_for(exc: BaseException) -> ExitCode:
     """The documented exit code of an exception (INTERNAL for anything unexpected)."""
     if isinstance(exc, CliError):
         return exc.code
+    if isinstance(exc, ConfigurationError) and getattr(exc, "setting", None) == "api_key":
+        return ExitCode.AUTH  # a missing or unusable key: the library's ConfigurationError, the CLI's code 3
     for cls, code in _BY_CLASS:
         if isinstance(exc, cls):
             return code

@@ -1,6 +1,7 @@
 """The control API under `/_sandbox/` (not part of any provider spec).
 
 GET  /_sandbox/                 providers, their base URL and keys, operations
+GET  /_sandbox/clock            {"time_scale", "queued_s", "running_s"}: how fast tasks age
 GET  /_sandbox/stats            counters (tasks per key, idempotency, requests, faults, response violations)
 POST /_sandbox/reset            zero the counters; {"idempotency": true} also forgets Idempotency-Keys
 GET  /_sandbox/faults           current random-fault settings
@@ -35,6 +36,10 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
             }
         )
 
+    async def clock(request: Request) -> Response:
+        cfg = sandbox.config
+        return JSONResponse({"time_scale": cfg.time_scale, "queued_s": cfg.queued_s, "running_s": cfg.running_s})
+
     async def stats(request: Request) -> Response:
         return JSONResponse(sandbox.stats())
 
@@ -61,6 +66,7 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
 
     return [
         Route("/_sandbox/", info, methods=["GET"]),
+        Route("/_sandbox/clock", clock, methods=["GET"]),
         Route("/_sandbox/stats", stats, methods=["GET"]),
         Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/faults", faults, methods=["GET", "PUT"]),

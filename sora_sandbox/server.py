@@ -21,7 +21,9 @@ from typing import Any
 import uvicorn
 
 from sora_sandbox._app import Sandbox
-from sora_sandbox._config import FaultConfig, SandboxConfig, ScriptedFault
+from sora_sandbox._config import EndpointKind, FaultConfig, FaultKind, SandboxConfig, ScriptedFault
+from sora_sandbox._exports import provider_env
+from sora_sandbox._tasks import Phase
 
 _START_TIMEOUT_S = 10.0
 
@@ -57,6 +59,72 @@ class SandboxHandle:
     def script_faults(self, faults: Sequence[ScriptedFault]) -> None:
         """Queue deterministic faults for the next matching requests."""
         self.sandbox.faults.push(list(faults))
+
+    def inject(
+        self,
+        kind: FaultKind | str,
+        *,
+        provider: str | None = None,
+        endpoint: EndpointKind | str | None = None,
+        times: int = 1,
+        status: int | None = None,
+        retry_after: str | None = None,
+        after_commit: bool | None = None,
+    ) -> None:
+        """Queue `times` faults of one kind for the next matching requests (any provider/endpoint when None).
+
+        `inject("rate_limited", provider="rivya", endpoint="status", times=2)`: the next two Rivya status
+        calls get a 429; `inject("reset", endpoint="create")`: the next create loses its connection;
+        `inject("server_error", endpoint="create", after_commit=True)`: the task is created, the answer lost.
+        """
+        if times < 1:
+            raise ValueError(f"times must be at least 1, not {times}")
+        self._check_provider(provider)
+        fault = ScriptedFault(
+            kind=FaultKind(kind),
+            provider=provider,
+            endpoint=EndpointKind(endpoint) if endpoint is not None else None,
+            status=status,
+            retry_after=retry_after,
+            after_commit=after_commit,
+        )
+        self.script_faults([fault] * times)
+
+    def fail_task(self, provider: str, task_id: str) -> None:
+        """Make an unfinished task end `failed` (its provider's failure payload) instead of succeeding."""
+        self._check_provider(provider)
+        store = self.sandbox.store
+        with store.lock:
+            task = store.get(provider, task_id)
+            if task is None:
+                raise KeyError(f"the sandbox has no {provider} task {task_id!r}")
+            if store.clock.view(task).phase in (Phase.SUCCEEDED, Phase.FAILED):
+                raise ValueError(f"{provider} task {task_id!r} has already finished")
+            task.fails = True
+
+    def tasks_created(self, provider: str, api_key: str | None = None) -> int:
+        """Tasks created for one provider since the last reset, for `api_key` (default: its test key)."""
+        self._check_provider(provider)
+        key = api_key if api_key is not None else self.keys[provider]
+        return int(self.stats()["tasks_created"].get(f"{provider}/{key}", 0))
+
+    def calls(self, provider: str, endpoint: EndpointKind | str) -> int:
+        """Requests one provider received on one endpoint kind (create, status, download) since the last reset."""
+        self._check_provider(provider)
+        kind = EndpointKind(endpoint)
+        requests: dict[str, int] = self.stats()["requests"]
+        if kind is EndpointKind.DOWNLOAD:
+            return requests.get(f"{provider}/download", 0)
+        operations = self.sandbox.specs[provider].operations.values()
+        return sum(requests.get(f"{provider}/{op.operation_id}", 0) for op in operations if op.endpoint_kind is kind)
+
+    def env(self) -> dict[str, str]:
+        """Every provider's key and base URL variable (e.g. `RIVYA_API_KEY`, `RIVYA_BASE_URL`) and the clock speed."""
+        return provider_env(self.base_url, self.keys, self.sandbox.config.time_scale)
+
+    def _check_provider(self, provider: str | None) -> None:
+        if provider is not None and provider not in self.keys:
+            raise ValueError(f"the sandbox does not serve {provider!r} (it serves: {', '.join(self.providers)})")
 
 
 class _Server(uvicorn.Server):

@@ -17,7 +17,7 @@ one flavor does not pay for importing the other (each pulls its own call loop, d
 
 from __future__ import annotations
 
-import importlib
+from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
 
 from sora_unified._capabilities import (
@@ -60,10 +60,11 @@ if TYPE_CHECKING:
     from sora_unified._registry import providers
     from sora_unified._sync_client import VideoClient
 
+# Relative to this package, so the lazy imports also resolve where the package is vendored under a prefix.
 _LAZY = {
-    "AsyncVideoClient": "sora_unified._async_client",
-    "VideoClient": "sora_unified._sync_client",
-    "providers": "sora_unified._registry",
+    "AsyncVideoClient": "._async_client",
+    "VideoClient": "._sync_client",
+    "providers": "._registry",
 }
 
 
@@ -72,7 +73,7 @@ def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(_import_module(module, __package__), name)
     globals()[name] = value
     return value
 

@@ -26,7 +26,6 @@ from sora_unified._capabilities import ProviderInfo
 from sora_unified._concurrency import async_notify
 from sora_unified._download_async import download as _download
 from sora_unified._errors import (
-    AuthenticationError,
     ConfigurationError,
     DownloadError,
     MalformedResponseError,
@@ -34,19 +33,19 @@ from sora_unified._errors import (
     ValidationError,
     WaitTimeoutError,
 )
+from sora_unified._headers import parse_retry_after
+from sora_unified._http import DEFAULT_MAX_RESPONSE_BYTES, KEEP_BYTES
+from sora_unified._inputs import check_api_key, check_idempotency_key, check_request, check_seconds, check_task_id
 from sora_unified._models import TaskRef, TaskStatus, VideoRequest, VideoTask
-from sora_unified._normalize import first_text, parse_json_object, task_from_payload
+from sora_unified._normalize import parse_json_object, task_from_payload
+from sora_unified._payload import first_text
 from sora_unified._polling import initial_delay, poll_delay, poll_hint
 from sora_unified._redact import Redactor
 from sora_unified._registry import PROVIDERS, all_specs, providers
-from sora_unified._retry import (
-    DeadlineExceeded,
-    RetryPolicy,
-    SubmitGuard,
-    parse_retry_after,
-)
-from sora_unified._spec import ModelSpec, RawResponse, ReferenceUpload
+from sora_unified._retry import DeadlineExceeded, RetryPolicy
+from sora_unified._spec import ModelSpec, ProviderSession, RawResponse, ReferenceUpload
 from sora_unified._stats import ClientStats
+from sora_unified._submit import SubmitGuard
 from sora_unified._validation import check_local_reference, is_url, validate_request
 
 TaskLike = str | TaskRef | VideoTask
@@ -59,7 +58,7 @@ LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 def _changed(before: VideoTask | None, after: VideoTask) -> bool:
     if before is None:
         return True
-    fields = ("status", "progress", "video_url", "error")
+    fields = ("status", "provider_status", "progress", "video_url", "error")
     return any(getattr(before, name) != getattr(after, name) for name in fields)
 
 
@@ -83,32 +82,45 @@ class AsyncVideoClient:
         clock: Callable[[], float] | None = None,
         sleep: Sleep | None = None,
         random: Callable[[], float] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        entry = PROVIDERS.get(provider)
-        if entry is None:
-            raise ConfigurationError(f"unknown provider {provider!r}; known: {', '.join(sorted(PROVIDERS))}")
-        spec, make_session = entry
-        key = api_key if api_key is not None else os.environ.get(spec.api_key_env)
-        if not key:
-            raise AuthenticationError(f"no API key: pass api_key= or set {spec.api_key_env}", provider=provider)
+        if not isinstance(provider, str) or provider not in PROVIDERS:
+            known = ", ".join(sorted(PROVIDERS))
+            raise ConfigurationError(f"unknown provider {provider!r}; known: {known}", setting="provider")
+        spec, make_session = PROVIDERS[provider]
+        check_seconds("timeout", timeout)
+        if api_key is not None:
+            key: str | None = check_api_key(api_key, "api_key=")
+        else:
+            from_env = os.environ.get(spec.api_key_env)
+            key = check_api_key(from_env, spec.api_key_env) if from_env else None
         url = base_url or os.environ.get(spec.base_url_env) or spec.default_base_url
         if not url:
-            raise ConfigurationError(f"{provider} needs a base URL: pass base_url= or set {spec.base_url_env}")
+            raise ConfigurationError(
+                f"{provider} needs a base URL: pass base_url= or set {spec.base_url_env}", setting="base_url"
+            )
         self._spec = spec
         self._base_url = url
         self._rt = Runtime(
             spec=spec,
-            redactor=Redactor(key),
+            redactor=Redactor(*(k for k in (key, api_key) if k)),
             policy=retry or RetryPolicy(),
             clock=clock or time.monotonic,
             sleep=sleep or _real_sleep,
             rand=random or _random.random,
             max_in_flight=LIMITS.max_connections,
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+            host=httpx.URL(url).host,
         )
         httpx_args: dict[str, object] = {"limits": LIMITS}
         if transport is not None:
             httpx_args["transport"] = transport
-        self._session = make_session(base_url=url, token=key, timeout=timeout, httpx_args=httpx_args)
+        # Without a key the client still validates requests offline; the first call that needs the provider
+        # raises ConfigurationError naming the environment variable (`_provider_session`).
+        self._session = (
+            make_session(base_url=url, token=key, timeout=timeout, httpx_args=httpx_args) if key is not None else None
+        )
         # Result files live on CDNs: a separate client that never carries the API key.
         self._files = httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(timeout), follow_redirects=True)
 
@@ -136,9 +148,13 @@ class AsyncVideoClient:
         return self._rt.counters.snapshot()
 
     async def submit(self, request: VideoRequest, *, idempotency_key: str | None = None) -> VideoTask:
-        """Validate, upload a local reference if needed, and create the task (one task, even on retries)."""
+        """Validate, upload a local reference if needed, and create the task (one task, even on retries).
+
+        Everything that can be judged offline is checked before the API key is looked at.
+        """
         spec = self._spec
-        model = validate_request(spec, request, all_specs())
+        model = validate_request(spec, check_request(request), all_specs())
+        idempotency_key = check_idempotency_key(idempotency_key)
         if idempotency_key is not None and spec.idempotency_header is None:
             raise ValidationError(
                 f"{spec.id} documents no idempotency key",
@@ -146,6 +162,7 @@ class AsyncVideoClient:
                 value=idempotency_key,
                 provider=spec.id,
             )
+        session = self._provider_session()
         reference: ResolvedReference | None = None
         if request.reference_image is not None:
             if is_url(request.reference_image):
@@ -172,7 +189,9 @@ class AsyncVideoClient:
                 spec, payload, http_status=response.status, redactor=redactor, fallback_model=model.id
             )
 
-        return await call(self._rt, lambda: self._session.submit_async(body, key), parse, kind="submit", submit=guard)
+        return await call(
+            self._rt, lambda limits: session.submit_async(body, key, limits), parse, kind="submit", submit=guard
+        )
 
     async def get(self, task: TaskLike) -> VideoTask:
         """One status call."""
@@ -194,6 +213,9 @@ class AsyncVideoClient:
         task raises TaskFailedError unless `raise_on_failure=False`; the deadline raises WaitTimeoutError.
         """
         rt = self._rt
+        timeout = check_seconds("timeout", timeout, allow_zero=True) or 0.0
+        if on_update is not None and not callable(on_update):
+            raise ValidationError("on_update must be callable or None", field="on_update", value=repr(on_update))
         task_id, model = self._identify(task)
         started = rt.clock()
         deadline = started + timeout
@@ -255,7 +277,8 @@ class AsyncVideoClient:
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""
-        await self._session.close_async()
+        if self._session is not None:
+            await self._session.close_async()
         await self._files.aclose()
 
     async def __aenter__(self) -> AsyncVideoClient:
@@ -266,15 +289,26 @@ class AsyncVideoClient:
     ) -> None:
         await self.aclose()
 
+    def _provider_session(self) -> ProviderSession:
+        """The adapter onto the generated client; ConfigurationError when no key was given or found."""
+        if self._session is None:
+            env = self._spec.api_key_env
+            raise ConfigurationError(
+                f"no API key for {self._spec.id}: pass api_key= or set {env}", setting="api_key", provider=self._spec.id
+            )
+        return self._session
+
     def _identify(self, task: TaskLike) -> tuple[str, str | None]:
-        if isinstance(task, str):
-            return task, None
-        if task.provider != self._spec.id:
-            raise ConfigurationError(f"task {task.id} belongs to {task.provider}, not {self._spec.id}")
-        return task.id, task.model if isinstance(task, VideoTask) else None
+        given: object = task  # a caller may ignore the types: anything else is refused by check_task_id
+        if not isinstance(given, TaskRef | VideoTask):
+            return check_task_id(given), None
+        if given.provider != self._spec.id:
+            raise ConfigurationError(f"task {given.id} belongs to {given.provider}, not {self._spec.id}")
+        return check_task_id(given.id), given.model if isinstance(given, VideoTask) else None
 
     async def _poll(self, task_id: str, model: str | None, deadline: float | None) -> tuple[VideoTask, float | None]:
         spec, rt = self._spec, self._rt
+        session = self._provider_session()
 
         def parse(response: RawResponse) -> tuple[VideoTask, float | None]:
             # The one read of the body: JSON, then the mapping (the generated models are not built for it).
@@ -291,10 +325,13 @@ class AsyncVideoClient:
             retry_after = parse_retry_after(response.headers)
             return task, retry_after if retry_after is not None else poll_hint(spec.poll_hints, response.headers)
 
-        return await call(rt, lambda: self._session.get_async(task_id), parse, kind="status", deadline=deadline)
+        return await call(
+            rt, lambda limits: session.get_async(task_id, limits), parse, kind="status", deadline=deadline
+        )
 
     async def _upload(self, model: ModelSpec, reference: str | os.PathLike[str]) -> ResolvedReference:
         spec, rt = self._spec, self._rt
+        session = self._provider_session()
         local = check_local_reference(spec, model, reference)
         rule = spec.reference
         # validate_request checked accepts_file, which a mapping sets only with a Files API (url path and kind)
@@ -314,12 +351,12 @@ class AsyncVideoClient:
             if url is None:
                 raise MalformedResponseError(
                     f"{spec.id} upload response has no file url",
-                    raw=rt.redactor.bytes(response.content),
+                    raw=rt.redactor.head(response.content, KEEP_BYTES),
                     provider=spec.id,
                     http_status=response.status,
                 )
             return url
 
         # A repeated upload only stores the file twice (nothing billable), so it is retried like a status call.
-        url = await call(rt, lambda: self._session.upload_async(upload), parse, kind="upload")
+        url = await call(rt, lambda limits: session.upload_async(upload, limits), parse, kind="upload")
         return ResolvedReference(url=url, name=local.path.name, mime_type=local.mime_type)

@@ -25,7 +25,8 @@ import httpx
 from sora_unified._call_async import Runtime
 from sora_unified._concurrency import async_to_thread
 from sora_unified._errors import DownloadError
-from sora_unified._retry import is_retryable_status, parse_retry_after
+from sora_unified._headers import parse_retry_after
+from sora_unified._retry import is_retryable_status
 
 CHUNK = 1 << 16
 

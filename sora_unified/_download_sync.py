@@ -26,7 +26,8 @@ import httpx
 from sora_unified._call_sync import Runtime
 from sora_unified._concurrency import sync_to_thread
 from sora_unified._errors import DownloadError
-from sora_unified._retry import is_retryable_status, parse_retry_after
+from sora_unified._headers import parse_retry_after
+from sora_unified._retry import is_retryable_status
 
 CHUNK = 1 << 16
 

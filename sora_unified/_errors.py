@@ -1,7 +1,7 @@
 """The one exception hierarchy of sora_unified.
 
     SoraUnifiedError                 provider, http_status, code (provider error code), request_id
-    ├── ConfigurationError           unknown provider, missing base URL (also a ValueError)
+    ├── ConfigurationError           unknown provider, no base URL, no usable API key (also a ValueError)
     ├── ValidationError              request rejected before sending (field, value, allowed, accepted_by)
     │                                or by the provider (HTTP 400/422); also a ValueError
     ├── AuthenticationError          missing or rejected API key (401)
@@ -17,17 +17,25 @@
     ├── WaitTimeoutError             wait() reached its deadline (last task seen attached)
     └── SubmitOutcomeUnknownError    a submit may or may not have created a task; not resent (raw kept)
 
-Every message is built from provider data with the API key removed (see `_redact`).
+Every message is built from provider data with the API key removed (see `_redact`). The end of this module
+classifies a provider's non-2xx answer (`error_from_response`): the provider's code decides first (the
+mapping's `errors.kinds`), then the HTTP status.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sora_unified._headers import header, parse_retry_after
+from sora_unified._payload import first_text
+
 if TYPE_CHECKING:
     from sora_unified._models import VideoTask
+    from sora_unified._redact import Redactor
+    from sora_unified._spec import ErrorKind, ProviderSpec, RawResponse
 
 
 class SoraUnifiedError(Exception):
@@ -64,7 +72,15 @@ class SoraUnifiedError(Exception):
 
 
 class ConfigurationError(SoraUnifiedError, ValueError):
-    """The client cannot be built as asked (unknown provider, no base URL where one is required)."""
+    """The client is not set up to do what was asked: unknown provider, no base URL, no usable API key.
+
+    `setting` names what to fix: "provider", "base_url" or "api_key" (None elsewhere). A missing key is
+    raised by the first call that needs the provider, after the request was validated offline.
+    """
+
+    def __init__(self, message: str, *, setting: str | None = None, provider: str | None = None) -> None:
+        super().__init__(message, provider=provider)
+        self.setting = setting
 
 
 class ValidationError(SoraUnifiedError, ValueError):
@@ -211,3 +227,82 @@ class SubmitOutcomeUnknownError(SoraUnifiedError):
         self.client_reference = client_reference
         self.idempotency_key = idempotency_key
         self.raw = raw
+
+
+# --- Classification: which error a provider's non-2xx answer is -------------------------------------------
+
+
+_DEFAULT_KINDS: dict[int, ErrorKind] = {
+    400: "validation",
+    401: "authentication",
+    402: "insufficient_credits",
+    403: "permission_denied",
+    404: "not_found",
+    410: "not_found",
+    422: "validation",
+    429: "rate_limited",
+}
+_CLASSES: dict[ErrorKind, type[SoraUnifiedError]] = {
+    "authentication": AuthenticationError,
+    "permission_denied": PermissionDeniedError,
+    "not_found": NotFoundError,
+    "rate_limited": RateLimitError,
+    "insufficient_credits": InsufficientCreditsError,
+    "validation": ValidationError,
+    "provider": ProviderError,
+}
+
+
+def request_id_of(spec: ProviderSpec, response: RawResponse, payload: object = None) -> str | None:
+    """The provider's request id from the error body or a response header."""
+    from_body = first_text(payload, spec.errors.request_id) if payload is not None else None
+    if from_body:
+        return from_body
+    for name in spec.errors.request_id_headers:
+        value = header(response.headers, name)
+        if value is not None:
+            return value
+    return None
+
+
+# The most of a provider's message an error shows, and of a code or request id.
+MESSAGE_LIMIT = 500
+FIELD_LIMIT = 200
+
+
+def _field(redactor: Redactor, value: str | None) -> str | None:
+    """A short provider-controlled field (code, request id), redacted, then cut."""
+    if value is None:
+        return None
+    text = redactor.text(value[: 4 * FIELD_LIMIT])
+    return text[:FIELD_LIMIT]
+
+
+def error_from_response(spec: ProviderSpec, response: RawResponse, redactor: Redactor) -> SoraUnifiedError:
+    """The typed error for a non-2xx answer: the provider code decides first, then the HTTP status."""
+    try:
+        payload: object = json.loads(response.content)
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read
+        payload = None
+    code = first_text(payload, spec.errors.code) if isinstance(payload, dict) else None
+    message = first_text(payload, spec.errors.message) if isinstance(payload, dict) else None
+    if message is None:
+        message = redactor.snippet(response.content, MESSAGE_LIMIT).strip() or "(empty body)"
+    # Every string a provider controls is redacted (some echo the key they refused) and cut: a 100 MB
+    # message must not become a 100 MB exception.
+    message = redactor.text(f"HTTP {response.status} from {spec.id}: {message[: 4 * MESSAGE_LIMIT]}")
+    message = message[:MESSAGE_LIMIT] + ("..." if len(message) > MESSAGE_LIMIT else "")
+    kind = spec.errors.kinds.get(code) if code is not None else None
+    kind = kind or _DEFAULT_KINDS.get(response.status, "provider")
+    code = _field(redactor, code)
+    request_id = _field(redactor, request_id_of(spec, response, payload))
+    if kind == "rate_limited":
+        return RateLimitError(
+            message,
+            retry_after=parse_retry_after(response.headers),
+            provider=spec.id,
+            http_status=response.status,
+            code=code,
+            request_id=request_id,
+        )
+    return _CLASSES[kind](message, provider=spec.id, http_status=response.status, code=code, request_id=request_id)

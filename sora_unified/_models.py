@@ -97,6 +97,8 @@ class VideoTask:
     created_at: datetime | None
     updated_at: datetime | None
     raw: Mapping[str, object] = field(repr=False, compare=False)
+    # The provider's own status word, as received (cut to 100 characters); `status` is its normalized meaning.
+    provider_status: str | None = None
 
     @property
     def ref(self) -> TaskRef:
@@ -116,6 +118,7 @@ class VideoTask:
             "provider": self.provider,
             "model": self.model,
             "status": self.status.value,
+            "provider_status": self.provider_status,
             "progress": self.progress,
             "video_url": self.video_url,
             "error": None if self.error is None else {"code": self.error.code, "message": self.error.message},
@@ -141,6 +144,7 @@ class VideoTask:
             created_at=_when(data, "created_at"),
             updated_at=_when(data, "updated_at"),
             raw={},
+            provider_status=_text(data, "provider_status"),
         )
 
 

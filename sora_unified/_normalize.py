@@ -15,45 +15,14 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sora_unified._errors import MalformedResponseError
+from sora_unified._http import KEEP_BYTES
 from sora_unified._models import TaskError, TaskStatus, VideoTask
+from sora_unified._payload import first_scalar, first_text, lookup
 from sora_unified._redact import Redactor
-from sora_unified._spec import FieldPath, ProviderSpec, TimestampPath
+from sora_unified._spec import ProviderSpec, TimestampPath
 
 logger = logging.getLogger("sora_unified")
 _unknown_seen: set[tuple[str, str]] = set()
-
-
-def lookup(payload: object, path: FieldPath) -> object:
-    """The value at `path` (keys and list indexes), or None when any step is missing."""
-    node = payload
-    for step in path:
-        if isinstance(step, int):
-            if not isinstance(node, list) or not -len(node) <= step < len(node):
-                return None
-            node = node[step]
-        elif isinstance(node, dict):  # JSON objects are dicts: a concrete check is ~4x cheaper than the ABC
-            node = node.get(step)
-        else:
-            return None
-    return node
-
-
-def first_scalar(payload: object, paths: tuple[FieldPath, ...]) -> object:
-    """The first value among `paths` that is a present, non-null scalar (objects and lists are skipped)."""
-    for path in paths:
-        value = lookup(payload, path)
-        if value is not None and not isinstance(value, (dict, list)):
-            return value
-    return None
-
-
-def first_text(payload: object, paths: tuple[FieldPath, ...]) -> str | None:
-    """`first_scalar` as text; booleans are not text."""
-    value = first_scalar(payload, paths)
-    if value is None or isinstance(value, bool):
-        return None
-    text = str(value)
-    return text if text else None
 
 
 def parse_progress(value: object) -> float | None:
@@ -66,6 +35,8 @@ def parse_progress(value: object) -> float | None:
     percent: bool
     number: float
     if isinstance(value, int):
+        if not -1000 <= value <= 1000:  # 10**400 would overflow float(); no progress is that large anyway
+            return None
         number, percent = float(value), True
     elif isinstance(value, float):
         number, percent = value, value > 1.0
@@ -100,7 +71,10 @@ def parse_timestamp(value: object, unit: str) -> datetime | None:
         number = float(value) if isinstance(value, (int, float, str)) else math.nan
         if not math.isfinite(number):
             return None
-        return datetime.fromtimestamp(number / 1000.0 if unit == "unix_ms" else number, tz=UTC)
+        # Decision U9: a "milliseconds" field holding a value below 10^11 is in seconds (10^11 ms is 1973,
+        # 10^11 s is year 5138), and the reverse for a "seconds" field; gateways mix the two.
+        in_ms = abs(number) >= 1e11 if unit in ("unix_ms", "unix_s") else False
+        return datetime.fromtimestamp(number / 1000.0 if in_ms else number, tz=UTC)
     except (ValueError, OverflowError, OSError):
         return None
 
@@ -114,15 +88,54 @@ def first_timestamp(payload: object, paths: tuple[TimestampPath, ...]) -> dateti
     return None
 
 
-def normalize_status(spec: ProviderSpec, raw_status: str) -> TaskStatus:
-    """Map a provider status through its synonym table; unknown values are `running`, logged once."""
-    known = spec.statuses.get(raw_status.strip().lower())
+# The words providers use for the five states, matched case-insensitively with "-" and " " read as "_". A
+# mapping's `statuses.map` is consulted first and can override any of these; this table is what lets an
+# undocumented but common word (yunwu.ai's "success", ArcReel#651's "expired") end a wait instead of
+# running it out.
+COMMON_STATUSES: Mapping[str, TaskStatus] = {
+    **dict.fromkeys(
+        ("queued", "queue", "queueing", "in_queue", "pending", "waiting", "submitted", "created", "not_started"),
+        TaskStatus.QUEUED,
+    ),
+    **dict.fromkeys(
+        ("running", "processing", "in_progress", "generating", "started", "progress", "rendering"), TaskStatus.RUNNING
+    ),
+    **dict.fromkeys(
+        ("succeeded", "success", "successful", "succeed", "completed", "complete", "done", "finished", "ready"),
+        TaskStatus.SUCCEEDED,
+    ),
+    **dict.fromkeys(
+        ("failed", "failure", "fail", "error", "errored", "expired", "timeout", "timed_out", "rejected"),
+        TaskStatus.FAILED,
+    ),
+    **dict.fromkeys(("canceled", "cancelled", "cancel", "aborted"), TaskStatus.CANCELED),
+}
+
+
+def _status_key(raw_status: str) -> str:
+    return raw_status.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def normalize_status(
+    spec: ProviderSpec, raw_status: str, *, has_video: bool = False, has_error: bool = False
+) -> TaskStatus:
+    """A provider status word as a TaskStatus: the mapping's table, then the common table, then the evidence.
+
+    An unknown word is logged once per provider and word. Policy for it: a payload that carries a video URL
+    is a succeeded task, one that carries an error is a failed task; otherwise the task counts as running
+    (not terminal), and `VideoTask.provider_status` shows the word to `on_update`.
+    """
+    key = raw_status.strip().lower()
+    known = spec.statuses.get(key)
+    if known is None:
+        known = COMMON_STATUSES.get(_status_key(raw_status))
     if known is not None:
         return known
-    if (spec.id, raw_status) not in _unknown_seen:
-        _unknown_seen.add((spec.id, raw_status))
-        logger.warning("%s: unknown task status %r treated as running (not terminal)", spec.id, raw_status)
-    return TaskStatus.RUNNING
+    verdict = TaskStatus.SUCCEEDED if has_video else TaskStatus.FAILED if has_error else TaskStatus.RUNNING
+    if (spec.id, key) not in _unknown_seen:
+        _unknown_seen.add((spec.id, key))
+        logger.warning("%s: unknown task status %r, treated as %s", spec.id, raw_status[:100], verdict.value)
+    return verdict
 
 
 def parse_json_object(spec: ProviderSpec, status: int, content: bytes, redactor: Redactor) -> Mapping[str, object]:
@@ -132,12 +145,12 @@ def parse_json_object(spec: ProviderSpec, status: int, content: bytes, redactor:
     """
     try:
         payload = json.loads(content)
-    except (UnicodeDecodeError, ValueError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError; 100k-deep nesting recurses
         payload = None
     if not isinstance(payload, dict):
         raise MalformedResponseError(
             f"expected a JSON object from {spec.id}, got {redactor.snippet(content, 200)!r}",
-            raw=redactor.bytes(content),
+            raw=redactor.head(content, KEEP_BYTES),
             provider=spec.id,
             http_status=status,
         )
@@ -153,28 +166,40 @@ def task_from_payload(
     fallback_id: str | None = None,
     fallback_model: str | None = None,
 ) -> VideoTask:
-    """Normalize one task payload (create or status response)."""
-    task_id = first_text(payload, spec.response.id) or fallback_id
+    """Normalize one task payload (create or status response).
+
+    On a status call `fallback_id` is the id the caller asked for, and it stays the task's id whatever id
+    the answer shows (that one stays in `raw`): resuming from "provider:id" and refreshing a download URL
+    need the id the caller holds.
+    """
+    task_id = fallback_id or first_text(payload, spec.response.id)
     raw_status = first_text(payload, spec.response.status)
     if task_id is None or raw_status is None:
         missing = "id" if task_id is None else "status"
         raise MalformedResponseError(
             f"{spec.id} response has no task {missing}",
-            raw=redactor.bytes(json.dumps(payload).encode()),
+            raw=redactor.head(json.dumps(payload).encode(), KEEP_BYTES),
             provider=spec.id,
             http_status=http_status,
         )
-    code = first_text(payload, spec.response.error_code)
-    message = first_text(payload, spec.response.error_message)
+    code = _short(redactor, first_text(payload, spec.response.error_code))
+    message = _short(redactor, first_text(payload, spec.response.error_message), 1000)
+    video_url = first_text(payload, spec.response.video_url)
     return VideoTask(
         id=task_id,
         provider=spec.id,
         model=first_text(payload, spec.response.model) or fallback_model,
-        status=normalize_status(spec, raw_status),
+        status=normalize_status(spec, raw_status, has_video=video_url is not None, has_error=bool(code or message)),
         progress=parse_progress(first_scalar(payload, spec.response.progress)),
-        video_url=first_text(payload, spec.response.video_url),
-        error=TaskError(code=code, message=redactor.text(message) if message else None) if code or message else None,
+        video_url=video_url,
+        error=TaskError(code=code, message=message) if code or message else None,
         created_at=first_timestamp(payload, spec.response.created_at),
         updated_at=first_timestamp(payload, spec.response.updated_at),
         raw=payload,
+        provider_status=raw_status[:100],
     )
+
+
+def _short(redactor: Redactor, value: str | None, limit: int = 200) -> str | None:
+    """A provider-controlled string as an error shows it: redacted (some providers echo keys), then cut."""
+    return None if value is None else redactor.text(value[: 4 * limit])[:limit]

@@ -14,16 +14,24 @@ these numbers are recorded in each mapping's polling decision (`make bench`, sec
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from sora_unified._capabilities import PollingGuidance
-from sora_unified._retry import header
+from sora_unified._headers import header
 from sora_unified._spec import PollHint
 
 # Jitter of the first poll after a submit (0..+20 %: Rivya's "wait 2-3 seconds" is 2.5 s + 0..0.5 s).
 INITIAL_JITTER = 0.2
 # Jitter of every later pause, around its aim and clipped to the documented window.
 JITTER = 0.1
+
+
+def _grown(start: float, factor: float, steps: int) -> float:
+    """`start * factor**steps` without overflow: past ~1000 steps any factor above 1 has left every window."""
+    if factor <= 1.0 or steps <= 0:
+        return start * (factor ** max(0, min(steps, 1000)))
+    return start * factor ** min(steps, 1000) if steps * math.log(factor) < 700 else math.inf
 
 
 def poll_delay(
@@ -34,7 +42,7 @@ def poll_delay(
     elapsed: float | None = None,
 ) -> float:
     """Seconds to sleep before the next status call; `elapsed` is the time since the wait began, if known."""
-    aim = min(guidance.max_interval, guidance.min_interval * guidance.backoff_factor ** max(0, poll_index))
+    aim = min(guidance.max_interval, _grown(guidance.min_interval, guidance.backoff_factor, poll_index))
     if elapsed is not None:
         aim = min(aim, max(guidance.min_interval, guidance.elapsed_fraction * elapsed))
     low = max(guidance.min_interval, aim * (1.0 - JITTER))

@@ -41,6 +41,20 @@ class Redactor:
         text = content[: 4 * limit + longest].decode("utf-8", "replace")
         return self.text(text)[:limit]
 
+    def optional(self, value: str | None) -> str | None:
+        """`text` for a field that may be absent (codes, request ids: a provider may echo anything there)."""
+        return None if value is None else self.text(value)
+
+    def head(self, content: bytes, limit: int) -> bytes:
+        """The first `limit` bytes of `content`, redacted before the cut (see `snippet`)."""
+        longest = max((len(secret.encode()) for secret in self._secrets), default=0)
+        return self.bytes(content[: limit + longest + 64])[:limit]
+
+    def leaks(self, exc: BaseException) -> bool:
+        """True when the text of `exc` (or of its args) shows a secret or a bearer token."""
+        shown = " ".join((str(exc), *(repr(arg) for arg in exc.args)))
+        return self.text(shown) != shown
+
     def bytes(self, value: bytes) -> bytes:
         """The bytes form of `text`, for raw bodies kept on errors."""
         for secret in self._secrets:

@@ -14,10 +14,13 @@ Public value types (`VideoRequest`, `VideoTask`, `ProviderInfo`, ...) stay datac
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from sora_unified._capabilities import ModelCapabilities, PollingGuidance, ProviderInfo
 from sora_unified._models import TaskStatus
+
+if TYPE_CHECKING:
+    from sora_unified._http import RequestLimits
 
 FieldPath = tuple[str | int, ...]
 Transform = Literal["identity", "string", "map"]
@@ -172,19 +175,26 @@ class ReferenceUpload(NamedTuple):
 
 
 class ProviderSession(Protocol):
-    """What a rendered adapter offers: each provider call through its generated client, sync and async."""
+    """What a rendered adapter offers: each provider call through its generated client, sync and async.
 
-    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse: ...
+    `limits` (a `sora_unified._http.RequestLimits`) bounds the exchange: its deadline and the answer's size.
+    """
 
-    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse: ...
+    def submit_sync(
+        self, body: Mapping[str, object], idempotency_key: str | None, limits: RequestLimits
+    ) -> RawResponse: ...
 
-    def get_sync(self, task_id: str) -> RawResponse: ...
+    async def submit_async(
+        self, body: Mapping[str, object], idempotency_key: str | None, limits: RequestLimits
+    ) -> RawResponse: ...
 
-    async def get_async(self, task_id: str) -> RawResponse: ...
+    def get_sync(self, task_id: str, limits: RequestLimits) -> RawResponse: ...
 
-    def upload_sync(self, upload: ReferenceUpload) -> RawResponse: ...
+    async def get_async(self, task_id: str, limits: RequestLimits) -> RawResponse: ...
 
-    async def upload_async(self, upload: ReferenceUpload) -> RawResponse: ...
+    def upload_sync(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse: ...
+
+    async def upload_async(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse: ...
 
     def close_sync(self) -> None: ...
 

@@ -9,9 +9,11 @@ adapter, which imports the generated client package, only when a client for that
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping as _Mapping
 
-from sora_unified._spec import ProviderSession, ProviderSpec, SessionFactory
+from sora_unified._spec import ProviderSession as _ProviderSession
+from sora_unified._spec import ProviderSpec as _ProviderSpec
+from sora_unified._spec import SessionFactory as _SessionFactory
 
 from sora_providers.globalaiopc import SPEC as _globalaiopc_spec
 from sora_providers.openaivideos import SPEC as _openaivideos_spec
@@ -21,7 +23,7 @@ from sora_providers.unifiedvideo import SPEC as _unifiedvideo_spec
 
 def _globalaiopc_session(
     *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]
-) -> ProviderSession:
+) -> _ProviderSession:
     from sora_providers.globalaiopc_session import Session
 
     return Session(base_url=base_url, token=token, timeout=timeout, httpx_args=httpx_args)
@@ -29,13 +31,13 @@ def _globalaiopc_session(
 
 def _openaivideos_session(
     *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]
-) -> ProviderSession:
+) -> _ProviderSession:
     from sora_providers.openaivideos_session import Session
 
     return Session(base_url=base_url, token=token, timeout=timeout, httpx_args=httpx_args)
 
 
-def _rivya_session(*, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]) -> ProviderSession:
+def _rivya_session(*, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]) -> _ProviderSession:
     from sora_providers.rivya_session import Session
 
     return Session(base_url=base_url, token=token, timeout=timeout, httpx_args=httpx_args)
@@ -43,15 +45,17 @@ def _rivya_session(*, base_url: str, token: str, timeout: float, httpx_args: dic
 
 def _unifiedvideo_session(
     *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]
-) -> ProviderSession:
+) -> _ProviderSession:
     from sora_providers.unifiedvideo_session import Session
 
     return Session(base_url=base_url, token=token, timeout=timeout, httpx_args=httpx_args)
 
 
-PROVIDERS: Mapping[str, tuple[ProviderSpec, SessionFactory]] = {
+PROVIDERS: _Mapping[str, tuple[_ProviderSpec, _SessionFactory]] = {
     "globalaiopc": (_globalaiopc_spec, _globalaiopc_session),
     "openaivideos": (_openaivideos_spec, _openaivideos_session),
     "rivya": (_rivya_spec, _rivya_session),
     "unifiedvideo": (_unifiedvideo_spec, _unifiedvideo_session),
 }
+
+__all__ = ["PROVIDERS"]

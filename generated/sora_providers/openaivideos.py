@@ -32,7 +32,7 @@ SPEC = ProviderSpec(
     ),
     api_key_env="OPENAIVIDEOS_API_KEY",
     base_url_env="OPENAIVIDEOS_BASE_URL",
-    default_base_url="https://api.openai.com/v1",
+    default_base_url="https://api.openai.com",
     default_model="sora-2-pro",
     models=(
         ModelSpec(

@@ -6,7 +6,8 @@ statically, so `mypy --strict` checks this adapter against the generated client.
 come from one macro.
 
 Each request is built by the generated module (`_get_kwargs`: path, headers, JSON or multipart body from the
-generated request model, which checks the body) and sent on the generated client's httpx client. The answer is
+generated request model, which checks the body) and sent on the generated client's httpx client within the
+call loop's limits (`sora_unified._http.RequestLimits`: one deadline for the exchange, a size cap). The answer is
 not parsed into the generated response models (`sync_detailed` would, only for sora_unified to read the JSON
 again and to lose the bytes when an off-schema body fails that parse): the caller reads the body once.
 """
@@ -20,6 +21,7 @@ from openaivideos_client import AuthenticatedClient
 from openaivideos_client.api.videos import create_video as _submit_op
 from openaivideos_client.api.videos import get_video as _get_op
 from openaivideos_client.models import CreateVideoMultipartBody
+from sora_unified._http import RequestLimits
 from sora_unified._spec import RawResponse, ReferenceUpload
 
 
@@ -34,21 +36,21 @@ class Session:
     def __repr__(self) -> str:
         return "Session(openaivideos)"
 
-    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+    def submit_sync(
+        self, body: Mapping[str, object], idempotency_key: str | None, limits: RequestLimits
+    ) -> RawResponse:
         """createVideo with the mapped body, checked by the generated model."""
         kwargs = _submit_op._get_kwargs(
             body=CreateVideoMultipartBody.from_dict(dict(body)),
         )
-        response = self._client.get_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return limits.send_sync(self._client.get_httpx_client(), kwargs)
 
-    def get_sync(self, task_id: str) -> RawResponse:
+    def get_sync(self, task_id: str, limits: RequestLimits) -> RawResponse:
         """getVideo for one task."""
         kwargs = _get_op._get_kwargs(task_id)
-        response = self._client.get_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return limits.send_sync(self._client.get_httpx_client(), kwargs)
 
-    def upload_sync(self, upload: ReferenceUpload) -> RawResponse:
+    def upload_sync(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse:
         """openaivideos has no Files API in its mapping: validation refuses local files before this point."""
         raise NotImplementedError(f"openaivideos cannot upload {upload.file_name}")
 
@@ -56,21 +58,21 @@ class Session:
         """Close the generated client's connections."""
         self._client.get_httpx_client().close()
 
-    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+    async def submit_async(
+        self, body: Mapping[str, object], idempotency_key: str | None, limits: RequestLimits
+    ) -> RawResponse:
         """createVideo with the mapped body, checked by the generated model."""
         kwargs = _submit_op._get_kwargs(
             body=CreateVideoMultipartBody.from_dict(dict(body)),
         )
-        response = await self._client.get_async_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return await limits.send_async(self._client.get_async_httpx_client(), kwargs)
 
-    async def get_async(self, task_id: str) -> RawResponse:
+    async def get_async(self, task_id: str, limits: RequestLimits) -> RawResponse:
         """getVideo for one task."""
         kwargs = _get_op._get_kwargs(task_id)
-        response = await self._client.get_async_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return await limits.send_async(self._client.get_async_httpx_client(), kwargs)
 
-    async def upload_async(self, upload: ReferenceUpload) -> RawResponse:
+    async def upload_async(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse:
         """openaivideos has no Files API in its mapping: validation refuses local files before this point."""
         raise NotImplementedError(f"openaivideos cannot upload {upload.file_name}")
 

@@ -6,7 +6,8 @@ statically, so `mypy --strict` checks this adapter against the generated client.
 come from one macro.
 
 Each request is built by the generated module (`_get_kwargs`: path, headers, JSON or multipart body from the
-generated request model, which checks the body) and sent on the generated client's httpx client. The answer is
+generated request model, which checks the body) and sent on the generated client's httpx client within the
+call loop's limits (`sora_unified._http.RequestLimits`: one deadline for the exchange, a size cap). The answer is
 not parsed into the generated response models (`sync_detailed` would, only for sora_unified to read the JSON
 again and to lose the bytes when an off-schema body fails that parse): the caller reads the body once.
 """
@@ -23,6 +24,7 @@ from rivya_client.api.generations import create_generation as _submit_op
 from rivya_client.api.generations import get_generation as _get_op
 from rivya_client.models import CreateGenerationRequest, UploadFileRequest
 from rivya_client.types import UNSET, File
+from sora_unified._http import RequestLimits
 from sora_unified._spec import RawResponse, ReferenceUpload
 
 
@@ -37,22 +39,22 @@ class Session:
     def __repr__(self) -> str:
         return "Session(rivya)"
 
-    def submit_sync(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+    def submit_sync(
+        self, body: Mapping[str, object], idempotency_key: str | None, limits: RequestLimits
+    ) -> RawResponse:
         """createGeneration with the mapped body and the idempotency key, checked by the generated model."""
         kwargs = _submit_op._get_kwargs(
             body=CreateGenerationRequest.from_dict(dict(body)),
             idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
         )
-        response = self._client.get_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return limits.send_sync(self._client.get_httpx_client(), kwargs)
 
-    def get_sync(self, task_id: str) -> RawResponse:
+    def get_sync(self, task_id: str, limits: RequestLimits) -> RawResponse:
         """getGeneration for one task."""
         kwargs = _get_op._get_kwargs(task_id)
-        response = self._client.get_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return limits.send_sync(self._client.get_httpx_client(), kwargs)
 
-    def upload_sync(self, upload: ReferenceUpload) -> RawResponse:
+    def upload_sync(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse:
         """uploadFile: multipart upload of a local reference file."""
         fields: dict[str, object] = {
             "kind": f"{upload.kind}",
@@ -60,30 +62,29 @@ class Session:
         }
         model = UploadFileRequest.from_dict({**fields, "file": upload.content})
         model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
-        # The generated module writes the multipart files (and their boundary) from the model.
-        response = self._client.get_httpx_client().request(**_upload_op._get_kwargs(body=model))
-        return RawResponse(response.status_code, response.headers, response.content)
+        # The generated module writes the multipart files from the model; httpx draws a fresh boundary.
+        return limits.send_sync(self._client.get_httpx_client(), _upload_op._get_kwargs(body=model))
 
     def close_sync(self) -> None:
         """Close the generated client's connections."""
         self._client.get_httpx_client().close()
 
-    async def submit_async(self, body: Mapping[str, object], idempotency_key: str | None) -> RawResponse:
+    async def submit_async(
+        self, body: Mapping[str, object], idempotency_key: str | None, limits: RequestLimits
+    ) -> RawResponse:
         """createGeneration with the mapped body and the idempotency key, checked by the generated model."""
         kwargs = _submit_op._get_kwargs(
             body=CreateGenerationRequest.from_dict(dict(body)),
             idempotency_key=idempotency_key if idempotency_key is not None else UNSET,
         )
-        response = await self._client.get_async_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return await limits.send_async(self._client.get_async_httpx_client(), kwargs)
 
-    async def get_async(self, task_id: str) -> RawResponse:
+    async def get_async(self, task_id: str, limits: RequestLimits) -> RawResponse:
         """getGeneration for one task."""
         kwargs = _get_op._get_kwargs(task_id)
-        response = await self._client.get_async_httpx_client().request(**kwargs)
-        return RawResponse(response.status_code, response.headers, response.content)
+        return await limits.send_async(self._client.get_async_httpx_client(), kwargs)
 
-    async def upload_async(self, upload: ReferenceUpload) -> RawResponse:
+    async def upload_async(self, upload: ReferenceUpload, limits: RequestLimits) -> RawResponse:
         """uploadFile: multipart upload of a local reference file."""
         fields: dict[str, object] = {
             "kind": f"{upload.kind}",
@@ -91,9 +92,8 @@ class Session:
         }
         model = UploadFileRequest.from_dict({**fields, "file": upload.content})
         model.file = File(payload=io.BytesIO(upload.content), file_name=upload.file_name, mime_type=upload.mime_type)
-        # The generated module writes the multipart files (and their boundary) from the model.
-        response = await self._client.get_async_httpx_client().request(**_upload_op._get_kwargs(body=model))
-        return RawResponse(response.status_code, response.headers, response.content)
+        # The generated module writes the multipart files from the model; httpx draws a fresh boundary.
+        return await limits.send_async(self._client.get_async_httpx_client(), _upload_op._get_kwargs(body=model))
 
     async def close_async(self) -> None:
         """Close the generated client's connections."""

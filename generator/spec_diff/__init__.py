@@ -1,7 +1,7 @@
-"""Semantic OpenAPI diff classed like oasdiff (breaking / warning / info), and Rivya upstream drift.
+"""Semantic OpenAPI diff classed like oasdiff (breaking / warning / info).
 
-`run_spec_diff` compares `specs/*.yaml` with a git ref; `run_upstream_check` compares
-`specs/rivya.yaml` with Rivya's published openapi.json. `diff_documents` is the pure core both use;
+`run_spec_diff` compares `specs/*.yaml` with a git ref. `diff_documents` is the pure core (the docs
+check's OpenAPI-document case, `generator.docs_check`, uses it for Rivya's published openapi.json);
 `changed_specs` + `provider_summaries` give the generator a one-line summary per changed spec.
 """
 
@@ -9,12 +9,10 @@ from generator.spec_diff._git import SpecDiffError, changed_specs, diff_spec_tex
 from generator.spec_diff._model import Change, Level
 from generator.spec_diff._report import provider_summaries, render_json, render_text, summary_line
 from generator.spec_diff._rules import RULES, Rule
-from generator.spec_diff._upstream import UPSTREAM_URL, diff_upstream, run_upstream_check
 from generator.spec_diff._walk import diff_documents
 
 __all__ = [
     "RULES",
-    "UPSTREAM_URL",
     "Change",
     "Level",
     "Rule",
@@ -22,11 +20,9 @@ __all__ = [
     "changed_specs",
     "diff_documents",
     "diff_spec_texts",
-    "diff_upstream",
     "provider_summaries",
     "render_json",
     "render_text",
     "run_spec_diff",
-    "run_upstream_check",
     "summary_line",
 ]

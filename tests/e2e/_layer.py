@@ -29,15 +29,13 @@ from sora_unified import (
     VideoRequest,
     VideoTask,
 )
-from tests._providers import sandbox_params
 
 SCALE = 1000.0  # one simulated second is a real millisecond, in the sandbox and in the client
 LAYER_CONFIG = SandboxConfig(time_scale=SCALE, queued_s=2.0, running_s=5.0)
 INFOS = {info.id: info for info in VideoClient.providers()}
-# Parameter sets: a provider the sandbox cannot serve yet is a non-strict xfail (tests/_providers.py).
-PROVIDERS = sandbox_params(sorted(INFOS))
-IDEMPOTENT = sandbox_params(sorted(p for p, info in INFOS.items() if info.idempotent_submit))
-NON_IDEMPOTENT = sandbox_params(sorted(p for p, info in INFOS.items() if not info.idempotent_submit))
+PROVIDERS = sorted(INFOS)
+IDEMPOTENT = sorted(p for p, info in INFOS.items() if info.idempotent_submit)
+NON_IDEMPOTENT = sorted(p for p, info in INFOS.items() if not info.idempotent_submit)
 
 
 def request_for(provider: str, orientation: Orientation | None = None, prompt: str = "a paper boat") -> VideoRequest:

@@ -26,12 +26,11 @@ from sora_sandbox._config import DEFAULT_SPECS_DIR
 from sora_sandbox.testing import accepted_request, poll
 from sora_unified import AuthenticationError, SoraUnifiedError, ValidationError, VideoClient
 from sora_unified._body import build_body
-from sora_unified._normalize import first_text
+from sora_unified._errors import error_from_response
+from sora_unified._payload import first_text
 from sora_unified._redact import Redactor
-from sora_unified._retry import error_from_response
 from sora_unified._spec import RawResponse
 from sora_unified._validation import find_model
-from tests._providers import sandbox_params
 
 Client = Any  # the provider's generated AuthenticatedClient
 Response = Any  # the generated `Response[...]`
@@ -131,7 +130,7 @@ def _adapter(ctx: ProviderBuild) -> Adapter:
 
 
 ADAPTERS: dict[str, Adapter] = {ctx.id: _adapter(ctx) for ctx in load_providers(DEFAULT_SPECS_DIR)}
-PROVIDERS = sandbox_params(sorted(ADAPTERS))
+PROVIDERS = sorted(ADAPTERS)
 
 
 def kind_of(provider: str, response: Response) -> SoraUnifiedError:

@@ -1,8 +1,8 @@
 """The real openai-python client against every OpenAI-format provider the sandbox serves: create, poll, download.
 
-A provider is OpenAI-format when its mapping submits through an operation on `POST /videos` (the spec is the
-format, not the provider's name). openai-python marks the Videos API deprecated (shutdown 2026-09-24); that
-one documented warning is ignored here, every other warning still fails the test.
+A provider is OpenAI-format when its spec has `POST /v1/videos` (the format, not the provider's name).
+openai-python marks the Videos API deprecated (shutdown 2026-09-24); that one documented warning is ignored
+here, every other warning still fails the test.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from generator._speclib import iter_operations, load_spec
 from sora_sandbox import SandboxHandle
 from sora_sandbox._config import DEFAULT_SPECS_DIR
 from sora_sandbox.testing import poll
-from tests._providers import PROVIDER_IDS, sandbox_params
+from sora_unified import VideoClient
 
 
 def _openai_format(provider: str) -> bool:
     spec = load_spec(DEFAULT_SPECS_DIR / f"{provider}.yaml")
-    return any(op.method == "post" and op.item_pointer.endswith("/~1videos") for op in iter_operations(spec))
+    return any(op.method == "post" and op.item_pointer.endswith("~1v1~1videos") for op in iter_operations(spec))
 
 
-OPENAI_FORMAT = [p for p in PROVIDER_IDS if _openai_format(p)]
+OPENAI_FORMAT = sorted(info.id for info in VideoClient.providers() if _openai_format(info.id))
 
 
 def test_an_openai_format_provider_is_discovered() -> None:
@@ -31,10 +31,10 @@ def test_an_openai_format_provider_is_discovered() -> None:
 
 
 @pytest.mark.filterwarnings("ignore:The Sora API is scheduled to permanently shut down:DeprecationWarning")
-@pytest.mark.parametrize("provider", sandbox_params(OPENAI_FORMAT))
+@pytest.mark.parametrize("provider", OPENAI_FORMAT)
 def test_openai_python_creates_polls_and_downloads(sandbox: SandboxHandle, provider: str) -> None:
     """videos.create, videos.retrieve until completed, videos.download_content returns an MP4."""
-    client = OpenAI(api_key=sandbox.keys[provider], base_url=sandbox.base_url, max_retries=0)
+    client = OpenAI(api_key=sandbox.keys[provider], base_url=f"{sandbox.base_url}/v1", max_retries=0)
     with client:
         video = client.videos.create(model="sora-2", prompt="a paper boat", seconds="4", size="1280x720")
         seen = poll(lambda: client.videos.retrieve(video.id).to_dict(), {"completed", "failed"})

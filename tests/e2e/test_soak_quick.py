@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from sora_sandbox.soak import SoakConfig, run_soak
-from tests._providers import ALL_SERVED_PENDING
 
 
-@ALL_SERVED_PENDING
 def test_quick_soak_default_profile() -> None:
     """30 tasks at fault rate 0.2 (default profile): 30 completed, 0 lost, 0 duplicates, faults injected."""
     report = run_soak(SoakConfig(tasks=30, fault_rate=0.2, profile="default"))
@@ -14,7 +12,6 @@ def test_quick_soak_default_profile() -> None:
     assert (True, []) == (sum(report.faults.values()) > 0, list(report.errors))
 
 
-@ALL_SERVED_PENDING
 def test_quick_soak_ambiguous_creates() -> None:
     """Ambiguous non-idempotent creates: each raised as an unknown outcome, never resent, the rest completed.
 

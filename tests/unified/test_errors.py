@@ -22,6 +22,7 @@ from sora_unified import (
     TaskFailedError,
     ValidationError,
     VideoClient,
+    VideoRequest,
 )
 from tests.unified._support import KEY, example, ok
 
@@ -156,16 +157,21 @@ def test_task_failed_error_carries_the_task(make: Any) -> None:
 
 
 def test_missing_key_and_base_url_are_configuration_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No key: AuthenticationError naming the env var; unified without a base URL: ConfigurationError."""
+    """No key: offline validation first, then ConfigurationError naming the env var; no base URL: the same."""
     monkeypatch.delenv("RIVYA_API_KEY", raising=False)
     monkeypatch.delenv("UNIFIEDVIDEO_BASE_URL", raising=False)
-    with pytest.raises(AuthenticationError, match="RIVYA_API_KEY"):
-        VideoClient("rivya")
+    client = VideoClient("rivya")  # building needs no key: a request can be judged offline
+    with pytest.raises(ValidationError, match="seconds"):
+        client.submit(VideoRequest(prompt="a fox", seconds=7))
+    with pytest.raises(ConfigurationError, match="RIVYA_API_KEY"):
+        client.submit(VideoRequest(prompt="a fox"))
+    with pytest.raises(ConfigurationError, match="RIVYA_API_KEY"):
+        client.get("task_public_id")
     with pytest.raises(ConfigurationError, match="UNIFIEDVIDEO_BASE_URL"):
         VideoClient("unifiedvideo", api_key=KEY)
     known = ", ".join(sorted(info.id for info in VideoClient.providers()))
-    with pytest.raises(ConfigurationError, match=f"known: {known}"):
-        VideoClient("openai", api_key=KEY)
+    with pytest.raises(ConfigurationError, match=f"known: {known}$"):
+        VideoClient("nosuchprovider", api_key=KEY)
 
 
 def test_key_from_environment_and_never_shown(

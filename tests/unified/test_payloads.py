@@ -35,6 +35,17 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "created_at": ts("2026-05-11T00:00:00"),
         "updated_at": ts("2026-05-11T00:00:00"),
     },
+    # Rivya's developers page: six fields, no final_credits and no timestamps (spec decision R-x18).
+    "createGeneration.z-image-quickstart-shape": {
+        "id": "task_public_id",
+        "status": TaskStatus.QUEUED,
+        "model": "z-image",
+        "progress": None,
+        "video_url": None,
+        "error": None,
+        "created_at": None,
+        "updated_at": None,
+    },
     "getGeneration.succeeded": {
         "id": "task_public_id",
         "status": TaskStatus.SUCCEEDED,

@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from sora_unified import SubmitOutcomeUnknownError, VideoRequest
-from sora_unified._retry import RetryPolicy, parse_retry_after
+from sora_unified._headers import parse_retry_after
+from sora_unified._retry import RetryPolicy
 from tests.unified._support import example, ok
 
 RIVYA_QUEUED = example("rivya/createGeneration.response-2XX.sora-2-pro-queued.json")

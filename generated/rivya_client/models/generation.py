@@ -22,35 +22,36 @@ T = TypeVar("T", bound="Generation")
 @_attrs_define
 class Generation:
     """Public generation object, returned by create, status and (per the webhooks page) in webhook payloads.
-    `final_credits` may stay 0 while the task is queued or processing.
+    `final_credits` may stay 0 while the task is queued or processing; Rivya's own create example on the developers page
+    omits it and both timestamps (decision R-x18).
 
         Attributes:
             id (str): Public task id.
             status (GenerationStatus | str):
             model (ModelId | str):
             reserved_credits (int): Credits reserved at task start.
-            final_credits (int): Credits finally charged; may remain 0 while queued or processing (0 on failure).
-            created_at (str): ISO-8601 with milliseconds and Z, e.g. 2026-05-10T00:00:00.000Z.
-            updated_at (str):
             result (GenerationResult | None):
             error (None | TaskError):
             session_id (None | str | Unset): Listed among the public fields; its use outside Chat is not documented.
             message (Any | Unset): Listed among the public fields; its type is not documented (any JSON value is kept).
             usage (Any | Unset): Listed among the public fields; its shape is not documented (any JSON value is kept).
+            final_credits (int | Unset): Credits finally charged; may remain 0 while queued or processing (0 on failure).
+            created_at (str | Unset): ISO-8601 with milliseconds and Z, e.g. 2026-05-10T00:00:00.000Z.
+            updated_at (str | Unset):
     """
 
     id: str
     status: GenerationStatus | str
     model: ModelId | str
     reserved_credits: int
-    final_credits: int
-    created_at: str
-    updated_at: str
     result: GenerationResult | None
     error: None | TaskError
     session_id: None | str | Unset = UNSET
     message: Any | Unset = UNSET
     usage: Any | Unset = UNSET
+    final_credits: int | Unset = UNSET
+    created_at: str | Unset = UNSET
+    updated_at: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,12 +73,6 @@ class Generation:
             model = self.model
 
         reserved_credits = self.reserved_credits
-
-        final_credits = self.final_credits
-
-        created_at = self.created_at
-
-        updated_at = self.updated_at
 
         result: dict[str, Any] | None
         if isinstance(self.result, GenerationResult):
@@ -101,6 +96,12 @@ class Generation:
 
         usage = self.usage
 
+        final_credits = self.final_credits
+
+        created_at = self.created_at
+
+        updated_at = self.updated_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -109,9 +110,6 @@ class Generation:
                 "status": status,
                 "model": model,
                 "reserved_credits": reserved_credits,
-                "final_credits": final_credits,
-                "created_at": created_at,
-                "updated_at": updated_at,
                 "result": result,
                 "error": error,
             }
@@ -122,6 +120,12 @@ class Generation:
             field_dict["message"] = message
         if usage is not UNSET:
             field_dict["usage"] = usage
+        if final_credits is not UNSET:
+            field_dict["final_credits"] = final_credits
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -160,12 +164,6 @@ class Generation:
         model = _parse_model(d.pop("model"))
 
         reserved_credits = d.pop("reserved_credits")
-
-        final_credits = d.pop("final_credits")
-
-        created_at = d.pop("created_at")
-
-        updated_at = d.pop("updated_at")
 
         def _parse_result(data: object) -> GenerationResult | None:
             if data is None:
@@ -210,19 +208,25 @@ class Generation:
 
         usage = d.pop("usage", UNSET)
 
+        final_credits = d.pop("final_credits", UNSET)
+
+        created_at = d.pop("created_at", UNSET)
+
+        updated_at = d.pop("updated_at", UNSET)
+
         generation = cls(
             id=id,
             status=status,
             model=model,
             reserved_credits=reserved_credits,
-            final_credits=final_credits,
-            created_at=created_at,
-            updated_at=updated_at,
             result=result,
             error=error,
             session_id=session_id,
             message=message,
             usage=usage,
+            final_credits=final_credits,
+            created_at=created_at,
+            updated_at=updated_at,
         )
 
         generation.additional_properties = d

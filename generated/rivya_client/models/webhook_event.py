@@ -30,7 +30,8 @@ class WebhookEvent:
             api_version (str): e.g. 2026-05-11.
             created_at (Any): Event time; its value is in the unreadable part of the example (type not asserted).
             data (Generation | Unset): Public generation object, returned by create, status and (per the webhooks page) in
-                webhook payloads. `final_credits` may stay 0 while the task is queued or processing.
+                webhook payloads. `final_credits` may stay 0 while the task is queued or processing; Rivya's own create example
+                on the developers page omits it and both timestamps (decision R-x18).
     """
 
     id: str

@@ -1,5 +1,4 @@
 # Generated from specs/globalaiopc.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_sora_video_request import CreateSoraVideoRequest
 from ...models.global_ai_opc_error_response import GlobalAiOpcErrorResponse
 from ...models.sora_video_task import SoraVideoTask
-from ...types import Response
+from ...types import Response, http_status
 
 
 def _get_kwargs(
@@ -59,7 +58,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[GlobalAiOpcErrorResponse | SoraVideoTask]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,5 +1,4 @@
 # Generated from specs/openaivideos.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_video_multipart_body import CreateVideoMultipartBody
 from ...models.error_response import ErrorResponse
 from ...models.video_resource import VideoResource
-from ...types import Response
+from ...types import Response, http_status
 
 
 def _get_kwargs(
@@ -20,12 +19,10 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/videos",
+        "url": "/v1/videos",
     }
 
     _kwargs["files"] = body.to_multipart()
-
-    headers["Content-Type"] = "multipart/form-data; boundary=+++"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -64,7 +61,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | VideoResource]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,5 +1,4 @@
 # Generated from specs/openaivideos.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote
@@ -10,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.video_content_variant import VideoContentVariant
-from ...types import UNSET, File, Response, Unset
+from ...types import UNSET, File, Response, Unset, http_status
 
 
 def _get_kwargs(
@@ -31,7 +30,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/videos/{video_id}/content".format(
+        "url": "/v1/videos/{video_id}/content".format(
             video_id=quote(str(video_id), safe=""),
         ),
         "params": params,
@@ -66,7 +65,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | File]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,5 +1,4 @@
 # Generated from specs/rivya.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.public_api_file import PublicApiFile
-from ...types import Response
+from ...types import Response, http_status
 
 
 def _get_kwargs(
@@ -69,7 +68,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | PublicApiFile]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

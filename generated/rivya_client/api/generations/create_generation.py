@@ -1,5 +1,4 @@
 # Generated from specs/rivya.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_generation_request import CreateGenerationRequest
 from ...models.error_response import ErrorResponse
 from ...models.generation import Generation
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status
 
 
 def _get_kwargs(
@@ -87,7 +86,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | Generation]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,5 +1,4 @@
 # Generated from specs/unifiedvideo.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.unified_video_error_response import UnifiedVideoErrorResponse
 from ...models.video_query_response import VideoQueryResponse
-from ...types import UNSET, Response
+from ...types import UNSET, Response, http_status
 
 
 def _get_kwargs(
@@ -64,7 +63,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[UnifiedVideoErrorResponse | VideoQueryResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from .. import types
-from ..types import File
+from ..types import UNSET, File, Unset
 
 T = TypeVar("T", bound="UploadRequest")
 
@@ -19,15 +19,19 @@ class UploadRequest:
     Attributes:
         file (File):
         public (bool):
+        caption (str | Unset): Free text; a value may contain a multipart delimiter.
     """
 
     file: File
     public: bool
+    caption: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()
 
         public = self.public
+
+        caption = self.caption
 
         field_dict: dict[str, Any] = {}
 
@@ -37,6 +41,8 @@ class UploadRequest:
                 "public": public,
             }
         )
+        if caption is not UNSET:
+            field_dict["caption"] = caption
 
         return field_dict
 
@@ -47,6 +53,9 @@ class UploadRequest:
 
         files.append(("public", (None, ("true" if self.public else "false").encode(), "text/plain")))
 
+        if not isinstance(self.caption, Unset):
+            files.append(("caption", (None, str(self.caption).encode(), "text/plain")))
+
         return files
 
     @classmethod
@@ -56,9 +65,12 @@ class UploadRequest:
 
         public = d.pop("public")
 
+        caption = d.pop("caption", UNSET)
+
         upload_request = cls(
             file=file,
             public=public,
+            caption=caption,
         )
 
         return upload_request

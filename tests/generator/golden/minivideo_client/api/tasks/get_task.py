@@ -1,5 +1,4 @@
 # Generated from tests/generator/fixtures/specs/minivideo.yaml by `make generate`: do not edit.
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -8,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.task import Task
-from ...types import Response
+from ...types import Response, http_status
 
 
 def _get_kwargs(
@@ -39,7 +38,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Task]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
