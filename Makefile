@@ -23,6 +23,8 @@ SNAPSHOT ?=
 SAVE ?=
 FORMAT ?= text
 PROVIDER ?=
+OLD ?=
+NEW ?=
 DEST ?=
 PACKAGE ?=
 N ?= 300
@@ -63,7 +65,8 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, S
 	node_modules/.bin/spectral lint specs/*.yaml --ruleset .spectral.yaml --fail-severity warn --quiet
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m ruff check --isolated --target-version py311 --select F,I,UP generated
+	@# As the post-hooks see each package (from inside it): the import sections do not depend on the repo's layout.
+	for pkg in generated/*/; do (cd $$pkg && $(CURDIR)/$(VENV)/bin/ruff check --isolated --target-version py311 --select F,I,UP .) || exit 1; done
 	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
@@ -80,8 +83,8 @@ dist: $(STAMP) ## Build the sdist and the wheel into dist/ (uv build)
 vendor: $(STAMP) ## Copy runtime + generated packages, imports made relative, into DEST=pkg/dir [PACKAGE="a b"]
 	$(PY) -m generator vendor "$(DEST)" $(foreach p,$(PACKAGE),--package $(p))
 
-spec-diff: $(STAMP) ## Semantic changelog of specs/ against BASE (default HEAD); FAIL_ON=breaking to gate
-	$(PY) -m generator spec-diff --base "$(BASE)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
+spec-diff: $(STAMP) ## Changelog of specs/ + mappings vs BASE (HEAD), or OLD=a NEW=b; FORMAT=text|markdown|json|github, FAIL_ON=breaking
+	$(PY) -m generator spec-diff $(if $(OLD),"$(OLD)" "$(NEW)",--base "$(BASE)") --format "$(FORMAT)" $(if $(FAIL_ON),--fail-on $(FAIL_ON),)
 
 docs-check: $(STAMP) ## Doc pages vs specs and examples (live; SNAPSHOT=specs/snapshots offline; SAVE=, FAIL_ON=, FORMAT=)
 	$(PY) -m generator docs-check --format "$(FORMAT)" $(if $(SNAPSHOT),--snapshot "$(SNAPSHOT)",) \
@@ -99,7 +102,7 @@ demo: $(STAMP) ## Offline demo: sandbox + one video per provider through sora_un
 soak: $(STAMP) ## Fault soak: N tasks (default 300) with fault rate F (default 0.2)
 	$(PY) -m sora_sandbox.soak --tasks $(N) --fault-rate $(F)
 
-bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation
+bench: $(STAMP) ## Benchmarks: overhead, import time, concurrency, polling cost, generation, spec-diff start-up
 	$(PY) -m bench
 
 clean: ## Remove the virtual environments and caches

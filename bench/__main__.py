@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import concurrency, generation, imports, overhead, polling
+from bench import concurrency, generation, imports, overhead, polling, spec_diff
 from bench._machine import describe
 from bench._report import Section, render_markdown, render_text
 
@@ -45,12 +45,17 @@ def _generation(quick: bool, profile: bool) -> Section:
     return generation.run(rounds=1 if quick else 3)
 
 
+def _spec_diff(quick: bool, profile: bool) -> Section:
+    return spec_diff.run(samples=2 if quick else 7)
+
+
 BENCHMARKS: dict[str, Runner] = {
     "overhead": _overhead,
     "imports": _imports,
     "concurrency": _concurrency,
     "polling": _polling,
     "generation": _generation,
+    "spec-diff": _spec_diff,
 }
 
 

@@ -11,14 +11,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
-from generator._paths import REPO_ROOT
+if TYPE_CHECKING:  # imported where used: the spec diff loads specs and must start fast without jsonschema
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ExampleKind = Literal["request", "response"]
@@ -80,6 +79,11 @@ def provider_id(spec: Mapping[str, Any], path: Path) -> str:
     return value if isinstance(value, str) and value else path.stem
 
 
+# The repository root when this file runs from it. The file is also shipped in the wheel as
+# sora_sandbox/_speclib.py (a symlink in the repository: one source), so it imports nothing of the generator.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
 def display_path(path: Path) -> str:
     """A path as shown in messages: relative to the repository when inside it."""
     try:
@@ -115,15 +119,27 @@ def resolve_pointer(spec: Any, ptr: str) -> Any:
     return node
 
 
-def follow_refs(spec: Spec, node: Any, ptr: str) -> tuple[Any, str]:
-    """Follow local `$ref`s (`#/...`) until a node without one; returns (node, its pointer)."""
+def follow_refs(spec: Spec, node: Any, ptr: str, *, lenient: bool = False) -> tuple[Any, str]:
+    """Follow local `$ref`s (`#/...`) until a node without one; returns (node, its pointer).
+
+    Strict by default: a `$ref` cycle or a dangling `$ref` raises KeyError. `lenient=True` is for the
+    spec diff, which reads old revisions that may be broken: a cycle gives `{}`, a dangling ref
+    `{"x-unresolved-ref": ref}`, and the walk goes on.
+    """
     seen: set[str] = set()
     while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#"):
         ptr = node["$ref"][1:]
         if ptr in seen:
+            if lenient:
+                return {}, ptr
             raise KeyError(f"$ref cycle through {ptr}")
         seen.add(ptr)
-        node = resolve_pointer(spec, ptr)
+        try:
+            node = resolve_pointer(spec, ptr)
+        except KeyError:
+            if not lenient:
+                raise
+            return {"x-unresolved-ref": f"#{ptr}"}, ptr
     return node, ptr
 
 
@@ -132,6 +148,9 @@ def follow_refs(spec: Spec, node: Any, ptr: str) -> tuple[Any, str]:
 
 def registry_for(spec: Spec) -> Registry[Any]:
     """A `referencing` registry holding the whole spec, so `#/components/...` refs resolve inside it."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resource: Resource[Any] = Resource.from_contents(spec, default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
     return registry
@@ -139,6 +158,8 @@ def registry_for(spec: Spec) -> Registry[Any]:
 
 def validator_for(spec: Spec, schema_pointer: str, registry: Registry[Any] | None = None) -> Draft202012Validator:
     """A Draft 2020-12 validator for the schema at `schema_pointer` (formats are annotations, as in 2020-12)."""
+    from jsonschema import Draft202012Validator
+
     resolve_pointer(spec, schema_pointer)  # fail here, naming the pointer, rather than deep in referencing
     schema = {"$ref": f"{_SPEC_URI}#{schema_pointer}"}
     return Draft202012Validator(schema, registry=registry if registry is not None else registry_for(spec))

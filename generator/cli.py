@@ -119,15 +119,30 @@ def lint_specs(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> 
 
 @app.command("spec-diff")
 def spec_diff(
-    base: Annotated[str, typer.Option(help="git ref to compare the working tree's specs against.")] = "HEAD",
-    fail_on: Annotated[str | None, typer.Option(help="'breaking' or 'warning': exit 1 on such changes.")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-    paths: Annotated[list[str] | None, typer.Argument(help="Only these spec files.")] = None,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW: compare two files anywhere (OpenAPI 3.x or mappings). Otherwise (or with --base): "
+            "only these files of specs/ against BASE.",
+            show_default=False,
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(help="git ref to compare the working tree's specs and mappings against [default: HEAD]."),
+    ] = None,
+    output: Annotated[str, typer.Option("--format", help="text, markdown (a PR comment), json or github.")] = "text",
+    fail_on: Annotated[str | None, typer.Option(help="breaking, warning or info: exit 1 on such a change.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Semantic changelog of specs/ against BASE, classed breaking / warning / info."""
+    """Semantic changelog classed like oasdiff: breaking / warning / info (exit 1 with --fail-on, 2 on error)."""
     from generator.spec_diff import run_spec_diff
 
-    raise typer.Exit(run_spec_diff(base=base, fail_on=fail_on, paths=paths, fmt="json" if json_output else "text"))
+    args = files or []
+    pair = (Path(args[0]), Path(args[1])) if len(args) == 2 and base is None else None
+    fmt = "json" if json_output else output
+    status = run_spec_diff(base=base or "HEAD", fail_on=fail_on, paths=None if pair else args, fmt=fmt, files=pair)
+    raise typer.Exit(status)
 
 
 @app.command("docs-check")

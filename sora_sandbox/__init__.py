@@ -12,8 +12,8 @@ types import without that extra (the `sora-video` CLI relies on it).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING
 
 from sora_sandbox._config import EndpointKind, FaultConfig, FaultKind, SandboxConfig, ScriptedFault
 
@@ -34,11 +34,11 @@ __all__ = [
 _SERVER_NAMES = frozenset({"SandboxHandle", "run_sandbox"})
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # PEP 562: the server and its dependencies load on first use (ImportError without the extra, as a
     # plain `from sora_sandbox import run_sandbox` would raise).
     if name in _SERVER_NAMES:
-        return getattr(importlib.import_module("sora_sandbox.server"), name)
+        return getattr(_import_module("sora_sandbox.server"), name)
     if name == "SandboxDataError":
-        return importlib.import_module("sora_sandbox._sandbox_data").SandboxDataError
+        return _import_module("sora_sandbox._sandbox_data").SandboxDataError
     raise AttributeError(f"module 'sora_sandbox' has no attribute {name!r}")

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from generator._paths import SPECS_DIR
-
 # A wheel carries the specs inside this package (pyproject: hatch `force-include` of specs/); a checkout
 # (or an editable install) reads them from the repository, next to this package.
 _PACKAGED_SPECS_DIR = Path(__file__).resolve().parent / "_specs_data"
-DEFAULT_SPECS_DIR = _PACKAGED_SPECS_DIR if _PACKAGED_SPECS_DIR.is_dir() else SPECS_DIR
+# Installed from the wheel: the specs shipped beside the package; in the repository: specs/.
+DEFAULT_SPECS_DIR = (
+    _PACKAGED_SPECS_DIR if _PACKAGED_SPECS_DIR.is_dir() else Path(__file__).resolve().parents[1] / "specs"
+)
 
 
 class FaultKind(enum.StrEnum):

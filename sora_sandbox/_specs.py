@@ -1,11 +1,12 @@
 """The provider specs as the sandbox reads them: routes, security, request schemas and openapi-core validators.
 
-Providers are discovered (`generator._paths.provider_files`), loaded and walked with the generator's own spec
-library (`generator._speclib`: one YAML parse per spec, the same `$ref` rules as speclint and the contract
-tests); routes come from `paths` (prefixed with the path part of the first server URL), so no route is
-retyped here. Requests and responses are checked with openapi-core 0.23.1, built from the already-parsed
-spec, through a small `Request`/`Response` protocol shim: the shim reports the spec's own server origin as
-`host_url`, so server matching works whatever port the sandbox listens on.
+Providers are discovered (every `<specs_dir>/*.yaml`), loaded and walked with the generator's own spec library
+(`generator/_speclib.py`, shipped as `sora_sandbox/_speclib.py`, a symlink in the repository: one YAML parse
+per spec, the same `$ref` rules as speclint and the contract tests); routes come from `paths` (prefixed with
+the path part of the first server URL), so no route is retyped here. Requests and responses are checked with
+openapi-core 0.23.1, built from the already-parsed spec, through a small `Request`/`Response` protocol shim:
+the shim reports the spec's own server origin as `host_url`, so server matching works whatever port the
+sandbox listens on.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from openapi_core.datatypes import RequestParameters
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from generator import _speclib
-from generator._paths import provider_files
+from sora_sandbox import _speclib
 from sora_sandbox._config import EndpointKind
 from sora_sandbox._multipart import parse_form
 
@@ -248,5 +248,5 @@ def shim_request(spec: ProviderSpec, method: str, path: str, query: Any, headers
 
 def load_specs(specs_dir: Path) -> dict[str, ProviderSpec]:
     """Every provider spec in `specs_dir` (`specs/*.yaml`), keyed by provider id."""
-    specs = (ProviderSpec.load(path) for path in provider_files(specs_dir))
+    specs = (ProviderSpec.load(path) for path in sorted(specs_dir.glob("*.yaml")))
     return {spec.provider_id: spec for spec in specs}

@@ -66,8 +66,9 @@ class Change:
         return (self.provider, self.level.rank, self.operation, self.json_path, self.rule, self.message)
 
     def to_dict(self) -> dict[str, str]:
-        """The change as plain JSON-ready data."""
+        """The change as plain JSON-ready data (`id` is the rule id; `rule` is kept for older readers)."""
         return {
+            "id": self.rule,
             "provider": self.provider,
             "rule": self.rule,
             "level": self.level.value,

@@ -1,8 +1,11 @@
-"""Render changes as a changelog (text or JSON) and turn them into an exit status.
+"""Render changes as a changelog and turn them into an exit status.
 
-Text form: one block per provider, breaking changes first, each change on three lines (level and
-rule with the operation; the logical JSON path; the message), then one summary line
-`N breaking, M warnings, K info`. JSON form: `{"changes": [...], "summary": {...}}`.
+- text: one block per provider, breaking changes first, each change on three lines (level and rule
+  with the operation; the logical JSON path; the message), then `N breaking, M warnings, K info`;
+- markdown: the same as a pull-request comment (a summary line, one table per provider);
+- json: `{"changes": [{"id", "level", "operation", "message", "provider", "json_path"}], "summary"}`;
+- github: one workflow command per change (`::error`, `::warning`, `::notice`), so a CI job
+  annotates the pull request, then the summary line.
 """
 
 from __future__ import annotations
@@ -61,13 +64,59 @@ def render_json(changes: Sequence[Change]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(changes: Sequence[Change]) -> str:
+    """A pull-request comment: the verdict, then one table per provider, breaking first."""
+    ordered = sorted(changes, key=Change.sort_key)
+    tally = counts(ordered)
+    verdict = "**Breaking changes**" if tally["breaking"] else "No breaking change"
+    lines = ["### Spec diff", "", f"{verdict}: {summary_line(ordered)}.", ""]
+    for provider, group in groupby(ordered, key=lambda c: c.provider):
+        items = list(group)
+        lines += [f"#### `{provider}` ({summary_line(items)})", "", "| level | rule | operation | change |"]
+        lines.append("|---|---|---|---|")
+        for change in items:
+            operation = f"`{change.operation}`" if change.operation else "(whole spec)"
+            lines.append(
+                f"| {_LEVEL_BADGE[change.level]} | `{change.rule}` | {_cell(operation)} | {_cell(change.message)} |"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_LEVEL_BADGE = {Level.BREAKING: "🔴 breaking", Level.WARNING: "🟡 warning", Level.INFO: "info"}
+_COMMAND = {Level.BREAKING: "error", Level.WARNING: "warning", Level.INFO: "notice"}
+
+
+def _escape_command(text: str) -> str:
+    # https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def render_github(changes: Sequence[Change]) -> str:
+    """GitHub Actions workflow commands: a pull request shows each change as an annotation."""
+    ordered = sorted(changes, key=Change.sort_key)
+    lines = []
+    for change in ordered:
+        title = _escape_command(f"{change.provider}: {change.rule}").replace(",", "%2C").replace(":", "%3A")
+        where = f"{change.operation}: " if change.operation else ""
+        lines.append(f"::{_COMMAND[change.level]} title={title}::{_escape_command(where + change.message)}")
+    lines.append(summary_line(ordered))
+    return "\n".join(lines) + "\n"
+
+
+FORMATS = ("text", "markdown", "json", "github")
+
+
 def render(changes: Sequence[Change], fmt: str) -> str:
-    """`fmt` is `text` or `json`."""
-    if fmt == "json":
-        return render_json(changes)
-    if fmt == "text":
-        return render_text(changes)
-    raise ValueError(f"unknown format {fmt!r}: use 'text' or 'json'")
+    """`fmt` is one of `FORMATS`."""
+    renderers = {"text": render_text, "markdown": render_markdown, "json": render_json, "github": render_github}
+    if fmt not in renderers:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return renderers[fmt](changes)
 
 
 def exit_status(changes: Iterable[Change], fail_on: str | None) -> int:

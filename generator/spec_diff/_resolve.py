@@ -3,7 +3,8 @@
 The diff never compares raw YAML. Each schema is first normalized:
 
 - `$ref` chains are followed (local refs only; a cycle of pure refs resolves to an empty schema);
-- `allOf` branches are merged into one object schema;
+- `allOf` is left in place: `_schema.py` compares it branch by branch (a lone `allOf: [$ref]` is unwrapped);
+- `anyOf`/`oneOf` whose branches only constrain the object (`required: [...]`) are not alternatives;
 - `anyOf`/`oneOf` are flattened into a list of `Variant`s (nested unions included);
 - null is taken out as a flag, whichever way it is written: `anyOf: [X, {type: 'null'}]`,
   `type: [x, 'null']`, OpenAPI 3.0 `nullable: true`, or a `null` enum value;
@@ -11,15 +12,17 @@ The diff never compares raw YAML. Each schema is first normalized:
   one variant whose enum is marked open: the documented values, with any other string accepted.
 
 Recursive schemas stay finite because the walker in `_schema.py` stops on a pair of components it is
-already comparing; `normalize` itself only recurses into `anyOf`/`oneOf`/`allOf` and guards those.
+already comparing; `normalize` itself only recurses into `anyOf`/`oneOf` and a lone `allOf`, and guards those.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from generator import _speclib as lib
 
 Schema = dict[str, Any]
 
@@ -27,37 +30,67 @@ _TYPE_OF_VALUE: tuple[tuple[type, str], ...] = ((bool, "boolean"), (int, "intege
 
 
 class Resolver:
-    """Follows local `$ref`s (`#/components/...`) inside one document."""
+    """Follows local `$ref`s inside one document: `_speclib.follow_refs`, lenient (old revisions may be broken)."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
-        self._document = document
+        self._document = document if isinstance(document, dict) else dict(document)
 
     def resolve(self, node: Any) -> tuple[Schema, str | None]:
         """The mapping a node stands for, and the name of the last component on its `$ref` chain."""
-        name: str | None = None
-        seen: set[str] = set()
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            ref: str = node["$ref"]
-            if ref in seen:
-                return {}, name
-            seen.add(ref)
-            name = ref.rsplit("/", 1)[-1]
-            node = self._pointer(ref)
-        if isinstance(node, dict):
-            return node, name  # the document's own dict: its identity is the cycle guard of `normalize`
-        return (dict(node) if isinstance(node, Mapping) else {}), name
+        followed = isinstance(node, Mapping) and isinstance(node.get("$ref"), str)
+        resolved, ptr = lib.follow_refs(self._document, node, "", lenient=True) if followed else (node, "")
+        name = ptr.rsplit("/", 1)[-1] if followed else None
+        if isinstance(resolved, Mapping) and isinstance(resolved.get("$ref"), str):
+            # An external ref (another file) is not followed: the specs of this project are single files.
+            ref = resolved["$ref"]
+            return {"x-unresolved-ref": ref}, ref.rsplit("/", 1)[-1]
+        if isinstance(resolved, dict):
+            return resolved, name  # the document's own dict: its identity is the cycle guard of `normalize`
+        return (dict(resolved) if isinstance(resolved, Mapping) else {}), name
 
-    def _pointer(self, ref: str) -> Any:
-        if not ref.startswith("#/"):
-            # External refs are not followed: the specs of this project are single files.
-            return {"x-unresolved-ref": ref}
-        node: Any = self._document
-        for raw in ref[2:].split("/"):
-            key = raw.replace("~1", "/").replace("~0", "~")
-            if not isinstance(node, Mapping) or key not in node:
-                return {"x-unresolved-ref": ref}
-            node = node[key]
-        return node
+    def target(self, ref: str) -> Any:
+        """What a `$ref` string points at, or `{"x-unresolved-ref": ref}`."""
+        return self.resolve({"$ref": ref})[0]
+
+
+class Sameness:
+    """Whether two nodes of the two documents mean the same: equal as written, and every `$ref` in them too.
+
+    The diff asks this before comparing anything, so an unchanged operation or schema of a large spec
+    costs one C-level equality test and a lookup per component it uses, not a walk.
+    """
+
+    def __init__(self, base: Resolver, revision: Resolver) -> None:
+        self._base, self._revision = base, revision
+        self._refs: dict[str, bool] = {}
+
+    def same(self, base: Any, revision: Any) -> bool:
+        """True when `base` and `revision` are equal and so are all the components they reference."""
+        return base == revision and all(self._ref_same(ref) for ref in _refs_in(base))
+
+    def _ref_same(self, ref: str) -> bool:
+        known = self._refs.get(ref)
+        if known is not None:
+            return known
+        self._refs[ref] = True  # a cycle back to this ref: judged by the rest of the chain
+        result = self.same(self._base.target(ref), self._revision.target(ref))
+        self._refs[ref] = result
+        return result
+
+
+def _refs_in(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                found.add(ref)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
+    return found
 
 
 @dataclass(eq=False)  # identity: two variants with equal fields are still two alternatives
@@ -90,6 +123,7 @@ class Node:
     variants: list[Variant]
     nullable: bool
     keyword: str
+    schema: Schema = field(default_factory=dict)  # the union's own keywords (a discriminator lives here)
 
 
 def value_key(value: Any) -> str:
@@ -103,12 +137,16 @@ def normalize(schema: Any, resolver: Resolver, _active: frozenset[int] = frozens
     if id(resolved) in _active:
         return Node([], False, "anyOf")
     inner = _active | {id(resolved)}
-    resolved = _merge_all_of(resolved, resolver, inner)
+    wrapped = _single_all_of(resolved)
+    if wrapped is not None:  # `allOf: [{$ref: X}]` beside annotations only: X itself
+        node = normalize(wrapped, resolver, inner)
+        node.nullable = node.nullable or resolved.get("nullable") is True  # OpenAPI 3.0 `allOf: [$ref], nullable`
+        return node
     nullable = resolved.get("nullable") is True
     keyword = "oneOf" if isinstance(resolved.get("oneOf"), list) else "anyOf"
     branches = resolved.get(keyword)
     variants: list[Variant] = []
-    if isinstance(branches, list) and branches:
+    if isinstance(branches, list) and branches and not all(_constraint_only(resolver.resolve(b)[0]) for b in branches):
         for branch in branches:
             sub = normalize(branch, resolver, inner)
             nullable = nullable or sub.nullable
@@ -118,7 +156,8 @@ def normalize(schema: Any, resolver: Resolver, _active: frozenset[int] = frozens
         nullable = nullable or null
         if variant is not None:
             variants.append(variant)
-    return Node(_merge_open_enums(variants), nullable, keyword)
+    union = resolved if isinstance(branches, list) and len(variants) > 1 else {}
+    return Node(_merge_open_enums(variants), nullable, keyword, union)
 
 
 def _variant(schema: Schema, ref: str | None) -> tuple[Variant | None, bool]:
@@ -127,8 +166,6 @@ def _variant(schema: Schema, ref: str | None) -> tuple[Variant | None, bool]:
     enum: tuple[Any, ...] | None = None
     if isinstance(schema.get("enum"), list):
         enum = tuple(schema["enum"])
-    elif "const" in schema:
-        enum = (schema["const"],)
     null = "null" in declared or (enum is not None and None in enum)
     if enum is not None:
         enum = tuple(v for v in enum if v is not None)
@@ -154,28 +191,20 @@ def _typed(value: Any) -> bool:
     return any(isinstance(value, cls) for cls, _ in _TYPE_OF_VALUE)
 
 
-def _merge_all_of(schema: Schema, resolver: Resolver, active: frozenset[int]) -> Schema:
+_STRUCTURAL = frozenset({"type", "properties", "items", "enum", "const", "anyOf", "oneOf", "additionalProperties"})
+_CONSTRAINTS = frozenset({"required", "not", "description", "title", "minProperties", "maxProperties"})
+
+
+def _single_all_of(schema: Schema) -> Any:
     branches = schema.get("allOf")
-    if not isinstance(branches, list):
-        return schema
-    merged = {k: v for k, v in schema.items() if k != "allOf"}
-    properties = dict(merged.get("properties") or {})
-    required = list(merged.get("required") or [])
-    for branch in branches:
-        part, _ = resolver.resolve(branch)
-        if id(part) in active:
-            continue
-        part = _merge_all_of(part, resolver, active | {id(part)})
-        properties.update(part.get("properties") or {})
-        required.extend(r for r in part.get("required") or [] if r not in required)
-        for key, value in part.items():
-            if key not in ("properties", "required"):
-                merged.setdefault(key, value)
-    if properties:
-        merged["properties"] = properties
-    if required:
-        merged["required"] = required
-    return merged
+    if isinstance(branches, list) and len(branches) == 1 and not _STRUCTURAL & schema.keys():
+        return branches[0]
+    return None
+
+
+def _constraint_only(schema: Schema) -> bool:
+    """A branch like `{required: [duration]}`: it constrains the enclosing object, it is no alternative."""
+    return bool(schema) and schema.keys() <= _CONSTRAINTS
 
 
 def _merge_open_enums(variants: list[Variant]) -> list[Variant]:

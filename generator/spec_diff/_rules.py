@@ -1,19 +1,12 @@
 """The rule table: every rule id the diff can emit, its level, and whether oasdiff has the same id.
 
-Ids and levels follow oasdiff (checker/rules.go; ERR = breaking, WARN = warning, INFO = info), so a
-reader who knows oasdiff reads this changelog without a legend. Three kinds of exception, each
-marked in `Rule.note`:
-
-- rules oasdiff does not have (`oasdiff=False`): whole-spec add/remove, the upstream coverage note,
-  `x-max-bytes`, `maxItems` on request bodies, and the *open enum* rules. An open enum is this
-  project's lenient response pattern `anyOf: [{$ref: XStatus}, {type: string}]` (docs/conventions.md):
-  a client already accepts any string, so a new documented value, or closing/opening the enum,
-  cannot break it.
-- levels raised because of how our clients are generated: the operationId names the generated
-  function and the tag names its module (`rivya_client.api.<tag>.<operation_id_snake>`), so
-  changing either breaks imports; oasdiff rates both INFO.
-- `response-optional-property-removed` is WARN as in oasdiff v1.28.0 (the release our research
-  pins, ../shared/research/anchors.md 5.5); later oasdiff heads rate it INFO.
+An id that oasdiff v1.28.0 has carries oasdiff's level (`_oasdiff_ids.py`, transcribed from its
+checker/rules.go; tests/generator/spec_diff/test_rules.py reads rules.go and fails on any other
+level), unless `DEVIATIONS` declares that we differ and why; docs/spec-diff-rules.md lists each
+deviation with its reason and test. Ids oasdiff does not have are ours (`Rule.oasdiff` is False,
+`Rule.note` says why they exist): whole-spec add/remove, mapping rules, `x-max-bytes`, and the
+*open enum* rules (this project's lenient response pattern `anyOf: [{$ref: XStatus}, {type: string}]`,
+docs/conventions.md: a client already accepts any string, so a new documented value cannot break it).
 """
 
 from __future__ import annotations
@@ -23,6 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from generator.spec_diff._model import Level
+from generator.spec_diff._oasdiff_ids import OASDIFF_LEVELS
 
 # oasdiff's names for the three levels.
 ERR, WARN, INFO = Level.BREAKING, Level.WARNING, Level.INFO
@@ -30,7 +24,7 @@ ERR, WARN, INFO = Level.BREAKING, Level.WARNING, Level.INFO
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: id, level, whether oasdiff has this id, and why we differ from oasdiff if we do."""
+    """One rule: id, level, whether oasdiff has this id, and why we differ from oasdiff (or have it) if so."""
 
     id: str
     level: Level
@@ -38,63 +32,171 @@ class Rule:
     note: str = ""
 
 
-_RAISED = "raised from oasdiff INFO: the generated client's import path is made of tag and operationId"
-_OPEN_ENUM = "project rule: open enum (anyOf enum + string) accepts any string, docs/conventions.md"
+_IMPORT_PATH = "the generated client's import path is made of tag and operationId: renaming either breaks imports"
 
-_FIXED: Final[tuple[Rule, ...]] = (
-    Rule("spec-added", INFO, False, "project rule: a new specs/<provider>.yaml"),
-    Rule("spec-removed", ERR, False, "project rule: a deleted specs/<provider>.yaml removes every endpoint"),
-    Rule("upstream-endpoint-not-covered", INFO, False, "project rule: upstream documents it, our spec does not"),
-    Rule("endpoint-added", INFO, True),
-    Rule("endpoint-deprecated", INFO, True),
-    Rule("endpoint-reactivated", INFO, True),
-    Rule("api-removed-without-deprecation", ERR, True),
-    Rule("api-removed-with-deprecation", INFO, True),
-    Rule("api-operation-id-removed", ERR, True, _RAISED),
-    Rule("api-operation-id-added", INFO, True),
-    Rule("api-tag-removed", ERR, True, _RAISED),
-    Rule("api-tag-added", INFO, True),
-    Rule("api-security-removed", ERR, True),
-    Rule("api-security-added", INFO, True),
-    Rule("api-security-scope-added", ERR, True),
-    Rule("api-security-scope-removed", INFO, True),
-    Rule("webhook-added", INFO, True),
-    Rule("webhook-removed", ERR, True),
-    Rule("new-required-request-parameter", ERR, True),
-    Rule("new-optional-request-parameter", INFO, True),
-    Rule("new-request-path-parameter", ERR, True),
-    Rule("request-parameter-removed", WARN, True),
-    Rule("request-parameter-became-required", ERR, True),
-    Rule("request-parameter-became-optional", INFO, True),
-    Rule("request-body-added-required", ERR, True),
-    Rule("request-body-added-optional", INFO, True),
-    Rule("request-body-removed", ERR, True),
-    Rule("request-body-became-required", ERR, True),
-    Rule("request-body-became-optional", INFO, True),
-    Rule("request-body-media-type-added", INFO, True),
-    Rule("request-body-media-type-removed", ERR, True),
-    Rule("new-required-request-property", ERR, True),
-    Rule("new-optional-request-property", INFO, True),
-    Rule("request-property-removed", WARN, True),
-    Rule("request-property-became-required", ERR, True),
-    Rule("request-property-became-optional", INFO, True),
-    Rule("response-success-status-removed", ERR, True),
-    Rule("response-success-status-added", INFO, True),
-    Rule("response-non-success-status-removed", INFO, True),
-    Rule("response-non-success-status-added", INFO, True),
-    Rule("response-media-type-removed", ERR, True),
-    Rule("response-media-type-added", INFO, True),
-    Rule("response-required-property-removed", ERR, True),
-    Rule("response-optional-property-removed", WARN, True, "WARN as in oasdiff v1.28.0; later heads: INFO"),
-    Rule("response-required-property-added", INFO, True),
-    Rule("response-optional-property-added", INFO, True),
-    Rule("response-property-became-optional", ERR, True),
-    Rule("response-property-became-required", INFO, True),
+_NEW_VARIANT = (
+    "a new anyOf variant in a response is a shape the generated client does not parse; oasdiff itself rates "
+    "the same change in oneOf (response-*-one-of-added) breaking"
 )
 
-# Schema-level aspects: suffix -> (level when the schema is sent by the client, level when received).
+# Where we deliberately rate an oasdiff id differently: id -> (our level, why). Each has a test.
+DEVIATIONS: Final[dict[str, tuple[Level, str]]] = {
+    "api-operation-id-removed": (ERR, _IMPORT_PATH),
+    "api-tag-removed": (ERR, _IMPORT_PATH),
+    "api-security-removed": (
+        ERR,
+        "a client that authenticates only with the removed scheme is refused; info when the revision "
+        "allows anonymous access (nothing is refused then)",
+    ),
+    "api-security-scope-added": (ERR, "a token issued without the new scope is refused with 403"),
+    "api-anonymous-access-removed": (
+        ERR,
+        "ours, beside oasdiff's api-security-added (info): an operation that needed no credentials now needs some, "
+        "so every caller without them is refused",
+    ),
+    "response-body-any-of-added": (ERR, _NEW_VARIANT),
+    "response-property-any-of-added": (ERR, _NEW_VARIANT),
+}
+
+_OPEN_ENUM = "ours: open enum (anyOf enum + string) accepts any string, docs/conventions.md"
+_OPEN_ENUM_REMOVED = (
+    "ours: a documented value dropped from an open request enum (a model id) is a value the provider stopped "
+    "serving; the open form only keeps our client from refusing new values"
+)
+_MAPPING = "ours: specs/mappings/*.yaml decide what the unified layer sends and accepts"
+
+# Rules of our own: id -> (level, why it exists).
+_OURS: Final[dict[str, tuple[Level, str]]] = {
+    "spec-added": (INFO, "ours: a new specs/<provider>.yaml"),
+    "spec-removed": (ERR, "ours: a deleted specs/<provider>.yaml removes every endpoint"),
+    "upstream-endpoint-not-covered": (INFO, "ours: upstream documents it, our spec does not"),
+    "mapping-added": (INFO, _MAPPING),
+    "mapping-removed": (ERR, _MAPPING),
+    "mapping-default-changed": (
+        ERR,
+        f"{_MAPPING}; a new default changes what a caller who leaves the field unset pays for",
+    ),
+    "mapping-allowed-value-removed": (ERR, f"{_MAPPING}; a request that passed validation is now refused"),
+    "mapping-allowed-value-added": (INFO, _MAPPING),
+    "mapping-field-changed": (ERR, f"{_MAPPING}; the value is now sent under another field or form"),
+    "mapping-field-added": (INFO, _MAPPING),
+    "mapping-field-removed": (ERR, f"{_MAPPING}; a value the caller sets is no longer sent"),
+    "mapping-status-changed": (ERR, f"{_MAPPING}; a provider status now maps to another TaskStatus"),
+    "mapping-status-added": (INFO, _MAPPING),
+    "mapping-status-removed": (WARN, f"{_MAPPING}; that provider status is now reported as unknown"),
+    "mapping-polling-changed": (INFO, f"{_MAPPING}; how often wait() polls"),
+    "mapping-changed": (WARN, f"{_MAPPING}; another setting that decides what is sent or read"),
+}
+
+_FIXED: Final[tuple[str, ...]] = (
+    "endpoint-added",
+    "endpoint-deprecated",
+    "endpoint-reactivated",
+    "endpoint-deprecated-with-sunset",
+    "api-removed-before-sunset",
+    "api-path-removed-without-deprecation",
+    "api-path-removed-with-deprecation",
+    "api-path-removed-before-sunset",
+    "api-path-sunset-parse",
+    "sunset-deleted",
+    "api-removed-without-deprecation",
+    "api-removed-with-deprecation",
+    "api-operation-id-removed",
+    "api-operation-id-added",
+    "api-tag-removed",
+    "api-tag-added",
+    "api-security-removed",
+    "api-security-added",
+    "api-anonymous-access-removed",
+    *(f"api-security-component-{change}" for change in ("added", "removed", "type-changed")),
+    *(f"api-security-component-oauth-{change}" for change in ("url-changed", "token-url-changed")),
+    *(f"api-security-component-oauth-scope-{change}" for change in ("added", "removed", "changed")),
+    "api-security-scope-added",
+    "api-security-scope-removed",
+    "api-global-security-removed",
+    "api-global-security-added",
+    "api-global-security-scope-added",
+    "api-global-security-scope-removed",
+    "webhook-added",
+    "webhook-removed",
+    "new-required-request-parameter",
+    "new-optional-request-parameter",
+    "new-request-path-parameter",
+    "request-parameter-removed",
+    "request-parameter-removed-with-deprecation",
+    "request-parameter-removed-before-sunset",
+    "request-parameter-sunset-parse",
+    "request-parameter-sunset-deleted",
+    "api-invalid-stability-level",
+    "api-stability-decreased",
+    "api-stability-increased",
+    "request-parameter-became-required",
+    "request-parameter-became-optional",
+    "request-parameter-deprecated",
+    "request-parameter-reactivated",
+    "request-body-added-required",
+    "request-body-added-optional",
+    "request-body-removed",
+    "request-body-became-required",
+    "request-body-became-optional",
+    "request-body-media-type-added",
+    "request-body-media-type-removed",
+    "new-required-request-property",
+    "new-required-request-property-with-default",
+    "new-optional-request-property",
+    "request-property-removed",
+    "request-property-became-required",
+    "request-property-became-required-with-default",
+    "request-property-became-optional",
+    "request-header-property-became-enum",
+    "request-header-property-became-required",
+    "new-required-request-header-property",
+    "request-read-only-property-enum-value-removed",
+    "request-read-only-property-max-length-decreased",
+    "request-read-only-property-max-decreased",
+    "request-read-only-property-min-increased",
+    "request-read-only-property-exclusive-max-decreased",
+    "request-read-only-property-exclusive-min-increased",
+    "response-success-status-removed",
+    "response-success-status-added",
+    "response-non-success-status-removed",
+    "response-non-success-status-added",
+    "response-media-type-removed",
+    "response-media-type-added",
+    "response-required-property-removed",
+    "response-optional-property-removed",
+    "response-required-property-added",
+    "response-optional-property-added",
+    "response-required-write-only-property-removed",
+    "response-optional-write-only-property-removed",
+    "response-required-write-only-property-added",
+    "response-optional-write-only-property-added",
+    "response-property-became-optional",
+    "response-property-became-required",
+    "response-write-only-property-became-optional",
+    "response-write-only-property-became-required",
+    "response-write-only-property-enum-value-added",
+    "response-header-added",
+    "required-response-header-removed",
+    "optional-response-header-removed",
+    "response-header-became-optional",
+    *(
+        f"{side}-{state}-property-became-{flag}"
+        for side in ("request", "response")
+        for state in ("required", "optional")
+        for flag in ("read-only", "not-read-only", "write-only", "not-write-only")
+    ),
+)
+
+# Schema-level aspects: suffix -> (level when the client sends the schema, level when it receives it).
+# The level used is oasdiff's wherever oasdiff has the id; these are ours for the other prefixes.
 _ASPECTS: Final[dict[str, tuple[Level, Level]]] = {
     "type-changed": (ERR, ERR),
+    "type-generalized": (INFO, ERR),
+    "type-specialized": (ERR, INFO),
+    "type-compatible": (INFO, INFO),
+    "list-of-types-widened": (INFO, ERR),
+    "list-of-types-narrowed": (ERR, INFO),
     "became-nullable": (INFO, ERR),
     "became-not-nullable": (ERR, INFO),
     "enum-value-removed": (ERR, INFO),
@@ -104,12 +206,63 @@ _ASPECTS: Final[dict[str, tuple[Level, Level]]] = {
     "became-open-enum": (INFO, INFO),
     "became-closed-enum": (ERR, INFO),
     "open-enum-value-added": (INFO, INFO),
-    "open-enum-value-removed": (INFO, INFO),
+    "open-enum-value-removed": (ERR, INFO),
     "open-enum-removed": (INFO, INFO),
+    "x-extensible-enum-value-removed": (ERR, INFO),
     "any-of-added": (INFO, ERR),
     "any-of-removed": (ERR, INFO),
     "one-of-added": (INFO, ERR),
     "one-of-removed": (ERR, INFO),
+    "wrapped-in-one-of": (ERR, ERR),
+    "all-of-added": (ERR, INFO),
+    "all-of-removed": (WARN, INFO),
+    "all-of-added-annotation-only": (INFO, INFO),
+    "all-of-removed-annotation-only": (INFO, INFO),
+    "default-value-added": (INFO, INFO),
+    "default-value-changed": (INFO, INFO),
+    "default-value-removed": (INFO, INFO),
+    "pattern-added": (ERR, INFO),
+    "pattern-changed": (WARN, INFO),
+    "pattern-removed": (INFO, INFO),
+    "const-added": (ERR, INFO),
+    "const-changed": (ERR, ERR),
+    "const-removed": (INFO, ERR),
+    "discriminator-added": (INFO, INFO),
+    "discriminator-removed": (INFO, INFO),
+    "discriminator-property-name-changed": (INFO, INFO),
+    "discriminator-mapping-added": (INFO, INFO),
+    "discriminator-mapping-deleted": (INFO, INFO),
+    "discriminator-mapping-changed": (INFO, INFO),
+    "contains-added": (ERR, INFO),
+    "contains-removed": (INFO, ERR),
+    "dependent-required-added": (ERR, INFO),
+    "dependent-required-changed": (ERR, ERR),
+    "dependent-required-removed": (INFO, ERR),
+    "pattern-property-added": (ERR, INFO),
+    "pattern-property-removed": (INFO, ERR),
+    "unevaluated-items-added": (ERR, INFO),
+    "unevaluated-items-removed": (INFO, ERR),
+    "unevaluated-properties-added": (ERR, INFO),
+    "unevaluated-properties-removed": (INFO, ERR),
+    "if-added": (ERR, INFO),
+    "if-removed": (INFO, ERR),
+    "then-added": (ERR, INFO),
+    "then-removed": (INFO, ERR),
+    "else-added": (ERR, INFO),
+    "else-removed": (INFO, ERR),
+    "prefix-items-added": (INFO, ERR),
+    "prefix-items-removed": (ERR, INFO),
+    "property-names-added": (ERR, INFO),
+    "property-names-removed": (INFO, ERR),
+    "dependent-schema-added": (ERR, INFO),
+    "dependent-schema-removed": (INFO, ERR),
+    "not-added": (ERR, INFO),
+    "not-removed": (INFO, ERR),
+    "not-changed": (WARN, WARN),
+    "deprecated": (INFO, INFO),
+    "deprecated-with-sunset": (INFO, INFO),
+    "pattern-generalized": (INFO, INFO),
+    "reactivated": (INFO, INFO),
 }
 
 # Limits: keyword -> (label in the rule id, True for an upper bound).
@@ -122,70 +275,19 @@ LIMITS: Final[dict[str, tuple[str, bool]]] = {
     "minimum": ("min", False),
     "exclusiveMaximum": ("exclusive-max", True),
     "exclusiveMinimum": ("exclusive-min", False),
+    "maxContains": ("max-contains", True),
+    "minContains": ("min-contains", False),
     "x-max-bytes": ("max-bytes", True),
 }
 
-SCHEMA_PREFIXES: Final = ("request-body", "request-property", "request-parameter", "response-body", "response-property")
-
-# The generated ids that oasdiff also has (checker/rules.go and localizations_src/en/messages.yaml).
-_OASDIFF_SCHEMA_IDS: Final = frozenset(
-    f"{prefix}-{suffix}"
-    for prefixes, suffixes in (
-        (
-            ("request-body", "request-property", "request-parameter", "response-body", "response-property"),
-            ("type-changed", "became-nullable", "became-not-nullable"),
-        ),
-        (
-            ("request-body", "request-property", "response-body", "response-property"),
-            ("any-of-added", "any-of-removed", "one-of-added", "one-of-removed"),
-        ),
-        (("request-property", "request-parameter"), ("enum-value-removed", "enum-value-added")),
-        (("response-property",), ("enum-value-added", "enum-value-removed")),
-        (("request-body",), ("enum-value-removed", "became-not-enum")),
-        (("request-body", "request-property", "request-parameter"), ("became-enum",)),
-        (("request-parameter",), ("became-not-enum", "max-items-decreased", "max-items-increased")),
-        (
-            ("request-body", "request-property", "request-parameter"),
-            (
-                "max-length-decreased",
-                "max-length-increased",
-                "max-length-set",
-                "min-length-increased",
-                "min-length-decreased",
-                "max-decreased",
-                "max-increased",
-                "max-set",
-                "min-increased",
-                "min-decreased",
-                "min-set",
-                "min-items-increased",
-                "min-items-set",
-                "exclusive-max-decreased",
-                "exclusive-max-increased",
-                "exclusive-max-set",
-                "exclusive-min-increased",
-                "exclusive-min-decreased",
-                "exclusive-min-set",
-            ),
-        ),
-        (("request-property", "request-parameter"), ("min-items-decreased",)),
-        (
-            ("response-body", "response-property"),
-            (
-                "max-length-increased",
-                "max-length-unset",
-                "min-items-decreased",
-                "min-items-unset",
-                "min-length-decreased",
-                "max-increased",
-                "min-decreased",
-                "exclusive-max-increased",
-                "exclusive-min-decreased",
-            ),
-        ),
-    )
-    for prefix in prefixes
-    for suffix in suffixes
+SCHEMA_PREFIXES: Final = (
+    "request-body",
+    "request-property",
+    "request-parameter",
+    "request-parameter-property",
+    "response-body",
+    "response-property",
+    "response-header",
 )
 
 
@@ -194,24 +296,47 @@ def limit_narrows(upper: bool, verb: str) -> bool:
     return verb == "set" or (verb == "decreased" if upper else verb == "increased")
 
 
-def _generated() -> Iterator[Rule]:
+def _candidates() -> Iterator[tuple[str, Level, str]]:
+    """Every id the walker can emit, with the level we would give it on our own and a note."""
+    for rule_id, (level, note) in _OURS.items():
+        yield rule_id, level, note
+    for rule_id in _FIXED:
+        yield rule_id, INFO, ""
     for prefix in SCHEMA_PREFIXES:
         sent = prefix.startswith("request")
         for suffix, (request_level, response_level) in _ASPECTS.items():
-            rule_id = f"{prefix}-{suffix}"
             note = _OPEN_ENUM if "open-enum" in suffix else ""
-            yield Rule(rule_id, request_level if sent else response_level, rule_id in _OASDIFF_SCHEMA_IDS, note)
+            if suffix == "open-enum-value-removed" and sent:
+                note = _OPEN_ENUM_REMOVED
+            yield f"{prefix}-{suffix}", request_level if sent else response_level, note
         for label, upper in LIMITS.values():
             for verb in ("increased", "decreased", "set", "unset"):
-                rule_id = f"{prefix}-{label}-{verb}"
-                narrows = limit_narrows(upper, verb)
                 # A client sending data breaks when the server accepts less; a client receiving
                 # data breaks when the server may send more.
-                level = ERR if narrows == sent else INFO
-                yield Rule(rule_id, level, rule_id in _OASDIFF_SCHEMA_IDS)
+                level = ERR if limit_narrows(upper, verb) == sent else INFO
+                yield f"{prefix}-{label}-{verb}", level, ""
 
 
-RULES: Final[dict[str, Rule]] = {rule.id: rule for rule in (*_FIXED, *_generated())}
+def _table() -> dict[str, Rule]:
+    table: dict[str, Rule] = {}
+    for rule_id, own_level, note in _candidates():
+        if rule_id in table:
+            continue
+        if rule_id in DEVIATIONS:
+            level, reason = DEVIATIONS[rule_id]
+            if rule_id in OASDIFF_LEVELS:
+                note = f"deviation from oasdiff {OASDIFF_LEVELS[rule_id].name}: {reason}"
+                table[rule_id] = Rule(rule_id, level, True, note)
+            else:
+                table[rule_id] = Rule(rule_id, level, False, f"stricter than oasdiff: {reason}")
+        elif rule_id in OASDIFF_LEVELS:
+            table[rule_id] = Rule(rule_id, OASDIFF_LEVELS[rule_id], True)
+        else:
+            table[rule_id] = Rule(rule_id, own_level, False, note or "ours: no such id in oasdiff v1.28.0")
+    return table
+
+
+RULES: Final[dict[str, Rule]] = _table()
 
 
 def level_of(rule_id: str) -> Level:

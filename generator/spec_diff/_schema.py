@@ -9,57 +9,20 @@ built from its prefixes (`request-property-...`, `response-body-...`) and their 
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from numbers import Real
-from typing import Any
+from typing import Any, Final
 
-from generator.spec_diff._model import Change, JsonPath, render_path
-from generator.spec_diff._resolve import Node, Resolver, Variant, normalize, value_key
-from generator.spec_diff._rules import LIMITS, level_of
+from generator.spec_diff._emitter import Emitter, Side, show
+from generator.spec_diff._keywords import KeywordDiff
+from generator.spec_diff._model import JsonPath
+from generator.spec_diff._resolve import Node, Resolver, Sameness, Variant, normalize, value_key
+from generator.spec_diff._rules import LIMITS
+from generator.spec_diff._types import type_change_suffix
+
+__all__ = ["Emitter", "SchemaDiff", "Side", "show"]  # Emitter, Side and show are re-exported for the walkers
 
 # Deeper than any real spec; a backstop against pathological inline nesting.
 _MAX_DEPTH = 64
-
-
-@dataclass
-class Emitter:
-    """Collects the changes of one operation (or of a whole spec when `operation` is empty)."""
-
-    provider: str
-    operation: str = ""
-    changes: list[Change] = field(default_factory=list)
-
-    def emit(self, rule: str, path: JsonPath, message: str) -> None:
-        """Record one change; its level comes from the rule table."""
-        self.changes.append(Change(self.provider, rule, level_of(rule), self.operation, render_path(path), message))
-
-
-@dataclass(frozen=True)
-class Side:
-    """Which way the data flows, and how to name what is compared in messages."""
-
-    sent: bool  # True: the client sends it (request); False: the client receives it (response)
-    root_prefix: str  # rule prefix for the schema itself: request-body, request-parameter, response-body
-    subject: str  # how the root is named: "request body", "query parameter `limit`", ...
-    context: str = ""  # appended to property names: " (status 200)"
-
-    def prefix(self, prop: str) -> str:
-        """The rule prefix at a property path (`""` is the root)."""
-        if not prop:
-            return self.root_prefix
-        return "request-property" if self.sent else "response-property"
-
-    def what(self, prop: str) -> str:
-        """`request property \\`params/size\\``, or the subject at the root."""
-        if not prop:
-            return self.subject
-        return f"{'request' if self.sent else 'response'} property `{prop}`{self.context}"
-
-
-def show(value: Any) -> str:
-    """A value as JSON text, the way messages quote old and new values."""
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _show_enum(values: tuple[Any, ...] | None, is_open: bool) -> str:
@@ -69,24 +32,43 @@ def _show_enum(values: tuple[Any, ...] | None, is_open: bool) -> str:
     return f"{text} + any string" if is_open else text
 
 
-class SchemaDiff:
+class SchemaDiff(KeywordDiff):
     """Walks two schemas side by side and emits one change per client-visible difference."""
 
-    def __init__(self, emitter: Emitter, side: Side, base: Resolver, revision: Resolver) -> None:
+    def __init__(
+        self, emitter: Emitter, side: Side, base: Resolver, revision: Resolver, same: Sameness | None = None
+    ) -> None:
         self._emitter = emitter
+        self._same = same or Sameness(base, revision)
         self._side = side
         self._base = base
         self._revision = revision
         self._active: set[tuple[str | None, str | None]] = set()
+        self._read_only = False  # inside a property the revision marks readOnly
+        self._write_only = False  # inside a property the base marks writeOnly
 
     def compare(self, base: Any, revision: Any, path: JsonPath, prop: str = "") -> None:
         """Compare two schemas (or `$ref`s) found at `path`; `prop` is the property path, `""` at the root."""
-        if len(path) > _MAX_DEPTH:
+        if len(path) > _MAX_DEPTH or self._same.same(base, revision):
             return
         self._nodes(normalize(base, self._base), normalize(revision, self._revision), path, prop)
 
+    def _side_same(self, base: Any, revision: Any) -> bool:
+        return self._same.same(base, revision)
+
     def _emit(self, suffix: str, path: JsonPath, prop: str, message: str) -> None:
-        self._emitter.emit(f"{self._side.prefix(prop)}-{suffix}", path, message)
+        if self._read_only and self._side.sent and suffix in _READ_ONLY_SUFFIXES:
+            # The server ignores a readOnly property in a request: narrowing it hurts no sender.
+            self._emitter.emit(f"request-read-only-property-{suffix}", path, message)
+        elif self._write_only and not self._side.sent and suffix == "enum-value-added":
+            self._emitter.emit("response-write-only-property-enum-value-added", path, message)
+        elif suffix == "became-enum" and self._header_property(prop):
+            self._emitter.emit("request-header-property-became-enum", path, message)
+        else:
+            self._emitter.emit(f"{self._side.prefix(prop)}-{suffix}", path, message)
+
+    def _header_property(self, prop: str) -> bool:
+        return self._side.location == "header" and self._side.prefix(prop) == "request-parameter-property"
 
     def _nodes(self, base: Node, revision: Node, path: JsonPath, prop: str) -> None:
         what = self._side.what(prop)
@@ -97,6 +79,12 @@ class SchemaDiff:
         if len(base.variants) == 1 and len(revision.variants) == 1:
             self._variants(base.variants[0], revision.variants[0], path, prop)
             return
+        if not prop and _wrapped_in_one_of(base, revision):
+            # One object split into oneOf alternatives: one finding, not a removed/optional property per field.
+            message = f"{what} wrapped in oneOf: {len(revision.variants)} alternatives, exactly one must match"
+            self._emit("wrapped-in-one-of", path, prop, message)
+            return
+        self._annotations(base.schema, revision.schema, path, prop)
         keyword = revision.keyword if len(revision.variants) > 1 else base.keyword
         kind = "any-of" if keyword == "anyOf" else "one-of"
         old_labels = "|".join(v.label for v in base.variants) or "none"
@@ -117,7 +105,9 @@ class SchemaDiff:
                 f"{what}: variant {variant.label} added to {keyword}: {old_labels} -> {new_labels}",
             )
         for old, new in pairs:
-            self._variants(old, new, (*path, f"{keyword}({new.label})"), prop)
+            # As in oasdiff, an alternative of a union is a sub-schema: what changes inside it is a property change.
+            inner = f"{prop}/{keyword}({new.label})" if prop else f"{keyword}({new.label})"
+            self._variants(old, new, (*path, f"{keyword}({new.label})"), inner)
 
     def _variants(self, base: Variant, revision: Variant, path: JsonPath, prop: str) -> None:
         key = (base.ref, revision.ref)
@@ -133,11 +123,29 @@ class SchemaDiff:
     def _variant_body(self, base: Variant, revision: Variant, path: JsonPath, prop: str) -> None:
         what = self._side.what(prop)
         if base.type_text != revision.type_text:
-            self._emit("type-changed", path, prop, f"{what}: type changed: {base.type_text} -> {revision.type_text}")
-            if not base.types & revision.types:
+            suffix = type_change_suffix(
+                base.types,
+                _text(base.schema.get("format")),
+                revision.types,
+                _text(revision.schema.get("format")),
+                sent=self._side.sent,
+                strongly_typed=self._side.strongly_typed,
+            )
+            if suffix == "type-changed" and self._side.prefix(prop) == "request-parameter-property":
+                # Inside a parameter everything travels as text: oasdiff calls a narrower type specialized
+                # (breaking) and a change to string merely changed (warning).
+                suffix = "type-changed" if revision.types == {"string"} else "type-specialized"
+            verb = suffix.removeprefix("type-")
+            self._emit(suffix, path, prop, f"{what}: type {verb}: {base.type_text} -> {revision.type_text}")
+            if base.types and revision.types and not base.types & revision.types:
+                if (base.enum is None) != (revision.enum is None):  # became (not) an enum besides: say so
+                    self._enum(base, revision, path, prop)
                 return
         self._enum(base, revision, path, prop)
         self._limits(base.schema, revision.schema, path, prop)
+        self._annotations(base.schema, revision.schema, path, prop)
+        self._all_of(base.schema, revision.schema, path, prop)
+        self._keywords(base.schema, revision.schema, path, prop)
         if "properties" in base.schema or "properties" in revision.schema:
             self._properties(base.schema, revision.schema, path, prop)
         if "items" in base.schema and "items" in revision.schema:
@@ -196,28 +204,96 @@ class SchemaDiff:
         new_props: dict[str, Any] = revision.get("properties") or {}
         old_required = set(base.get("required") or [])
         new_required = set(revision.get("required") or [])
-        sent = self._side.sent
         for name in sorted(old_props.keys() | new_props.keys()):
             child = f"{prop}/{name}" if prop else name
             child_path = (*path, "properties", name)
-            what = self._side.what(child)
             was, now = name in old_required, name in new_required
-            state = {True: "required", False: "optional"}
+            old_flags = self._flags(old_props.get(name), self._base)
+            new_flags = self._flags(new_props.get(name), self._revision)
             if name not in new_props:
-                rule = "request-property-removed" if sent else f"response-{state[was]}-property-removed"
-                self._emitter.emit(rule, child_path, f"{what} removed: {state[was]} -> absent")
+                self._property_removed(child, child_path, was, old_flags)
             elif name not in old_props:
-                rule = f"new-{state[now]}-request-property" if sent else f"response-{state[now]}-property-added"
-                self._emitter.emit(rule, child_path, f"{what} added: absent -> {state[now]}")
+                self._property_added(child, child_path, now, new_flags, new_props[name])
             else:
+                self._property_flags(child, child_path, now, old_flags, new_flags)
                 if was != now:
-                    side = "request" if sent else "response"
-                    self._emitter.emit(
-                        f"{side}-property-became-{state[now]}",
-                        child_path,
-                        f"{what} became {state[now]}: {state[was]} -> {state[now]}",
-                    )
-                self.compare(old_props[name], new_props[name], child_path, child)
+                    self._requiredness(child, child_path, was, now, old_flags, new_flags, new_props[name])
+                outer = (self._read_only, self._write_only)
+                self._read_only, self._write_only = new_flags[0], old_flags[1]
+                try:
+                    self.compare(old_props[name], new_props[name], child_path, child)
+                finally:
+                    self._read_only, self._write_only = outer
+
+    def _flags(self, schema: Any, resolver: Resolver) -> tuple[bool, bool]:
+        resolved, _ = resolver.resolve(schema)
+        return resolved.get("readOnly") is True, resolved.get("writeOnly") is True
+
+    def _property_removed(self, child: str, path: JsonPath, was: bool, flags: tuple[bool, bool]) -> None:
+        what, state = self._side.what(child), _STATE[was]
+        if self._side.sent:
+            if not flags[0]:  # a readOnly property was never sent
+                self._emitter.emit("request-property-removed", path, f"{what} removed: {state} -> absent")
+            return
+        write_only = "write-only-" if flags[1] else ""
+        self._emitter.emit(f"response-{state}-{write_only}property-removed", path, f"{what} removed: {state} -> absent")
+
+    def _property_added(self, child: str, path: JsonPath, now: bool, flags: tuple[bool, bool], schema: Any) -> None:
+        what, state = self._side.what(child), _STATE[now]
+        if self._side.sent:
+            if flags[0]:  # readOnly: the client does not send it, required or not
+                return
+            rule = f"new-{state}-request-property"
+            if now and self._header_property(child):
+                rule = "new-required-request-header-property"
+            elif now and "default" in self._revision.resolve(schema)[0]:
+                rule = "new-required-request-property-with-default"
+            self._emitter.emit(rule, path, f"{what} added: absent -> {state}")
+            return
+        write_only = "write-only-" if flags[1] else ""
+        self._emitter.emit(f"response-{state}-{write_only}property-added", path, f"{what} added: absent -> {state}")
+
+    def _requiredness(
+        self,
+        child: str,
+        path: JsonPath,
+        was: bool,
+        now: bool,
+        old_flags: tuple[bool, bool],
+        new_flags: tuple[bool, bool],
+        schema: Any,
+    ) -> None:
+        what = self._side.what(child)
+        message = f"{what} became {_STATE[now]}: {_STATE[was]} -> {_STATE[now]}"
+        if self._side.sent:
+            if new_flags[0]:
+                return  # readOnly: the server ignores it in a request
+            rule = f"request-property-became-{_STATE[now]}"
+            if now and self._header_property(child):
+                rule = "request-header-property-became-required"
+            elif now and "default" in self._revision.resolve(schema)[0]:
+                rule = "request-property-became-required-with-default"
+            self._emitter.emit(rule, path, message)
+            return
+        write_only = old_flags[1] or new_flags[1]
+        prefix = "response-write-only-property" if write_only else "response-property"
+        self._emitter.emit(f"{prefix}-became-{_STATE[now]}", path, message)
+
+    def _property_flags(
+        self, child: str, path: JsonPath, now: bool, old_flags: tuple[bool, bool], new_flags: tuple[bool, bool]
+    ) -> None:
+        side = "request" if self._side.sent else "response"
+        what = self._side.what(child)
+        for index, flag in enumerate(("read-only", "write-only")):
+            if old_flags[index] != new_flags[index]:
+                verb = flag if new_flags[index] else f"not-{flag}"
+                rule = f"{side}-{_STATE[now]}-property-became-{verb}"
+                self._emitter.emit(rule, path, f"{what} became {verb.replace('-', ' ')}")
+
+
+def _wrapped_in_one_of(base: Node, revision: Node) -> bool:
+    objects = all("properties" in v.schema for v in (*base.variants, *revision.variants))
+    return len(base.variants) == 1 and len(revision.variants) > 1 and revision.keyword == "oneOf" and objects
 
 
 def _match(
@@ -233,6 +309,11 @@ def _match(
                 pairs.append((old, new))
                 left.remove(old)
                 right.remove(new)
+    # Inline variants left on both sides, in order: the same alternative retyped (oasdiff compares by position).
+    for old, new in zip([v for v in left if v.ref is None], [v for v in right if v.ref is None], strict=False):
+        pairs.append((old, new))
+        left.remove(old)
+        right.remove(new)
     return pairs, left, right
 
 
@@ -242,6 +323,23 @@ def _same_component(a: Variant, b: Variant) -> bool:
 
 def _same_type(a: Variant, b: Variant) -> bool:
     return a.types == b.types and (a.ref is None or b.ref is None or a.ref != b.ref)
+
+
+_STATE: Final = {True: "required", False: "optional"}
+_READ_ONLY_SUFFIXES: Final = frozenset(
+    {
+        "enum-value-removed",
+        "max-length-decreased",
+        "max-decreased",
+        "min-increased",
+        "exclusive-max-decreased",
+        "exclusive-min-increased",
+    }
+)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _number(value: Any) -> float | None:

@@ -11,14 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from generator._speclib import HTTP_METHODS
+from generator.spec_diff import _security as security
+from generator.spec_diff._lifecycle import (
+    STABILITY,
+    SUNSET,
+    parameter_removal_rule,
+    parameter_sunset_rule,
+    removal_rule,
+    stability_rules,
+    sunset_rule,
+)
 from generator.spec_diff._model import Change, JsonPath
-from generator.spec_diff._resolve import Resolver
+from generator.spec_diff._resolve import Resolver, Sameness
 from generator.spec_diff._schema import Emitter, SchemaDiff, Side, show
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
 
 
@@ -73,11 +83,19 @@ class _DocumentDiff:
         self._base_doc, self._rev_doc = base, revision
         self._base, self._rev = Resolver(base), Resolver(revision)
         self._provider = provider
+        self._rev_keys: set[tuple[str, str]] = set()
+        self._same = Sameness(self._base, self._rev)
+        self._same_security = base.get("security") == revision.get("security")
         self.changes: list[Change] = []
 
     def run(self) -> None:
+        emitter = Emitter(self._provider)
+        security.compare(emitter, self._base_doc, self._rev_doc, ("security",), "api-global")
+        security.compare_schemes(emitter, self._base_doc, self._rev_doc)
+        self.changes.extend(emitter.changes)
         for section in ("paths", "webhooks"):
             old, new = operations(self._base_doc, section), operations(self._rev_doc, section)
+            self._rev_keys = set(new)
             for key in sorted(old.keys() | new.keys()):
                 self._endpoint(old.get(key), new.get(key))
 
@@ -89,13 +107,16 @@ class _DocumentDiff:
         if new is None:
             if shown.webhook:
                 emitter.emit("webhook-removed", path, f"webhook {shown.path} ({shown.method.upper()}) removed")
-            elif shown.node.get("deprecated") is True:
-                emitter.emit("api-removed-with-deprecation", path, f"{shown.label} removed after deprecation")
             else:
-                emitter.emit("api-removed-without-deprecation", path, f"{shown.label} removed without deprecation")
+                whole_path = not any(k[1] == endpoint_key("get", shown.path)[1] for k in self._rev_keys)
+                rule = removal_rule(shown.node, whole_path)
+                if rule is not None:
+                    emitter.emit(rule, path, f"{shown.label} removed ({rule.removeprefix('api-').replace('-', ' ')})")
         elif old is None:
             rule = "webhook-added" if shown.webhook else "endpoint-added"
             emitter.emit(rule, path, f"{shown.label} added (operationId {show(new.node.get('operationId'))})")
+        elif self._unchanged(old, new):
+            return
         elif shown.webhook:
             self._webhook_payload(emitter, old, new)
         else:
@@ -104,7 +125,18 @@ class _DocumentDiff:
             self._parameters(emitter, old, new)
             self._request_body(emitter, old, new)
             self._responses(emitter, old, new)
+            if old.node != new.node:  # oasdiff judges stability on the operations that changed
+                for rule in stability_rules(old.node, new.node):
+                    message = (
+                        f"{new.label}: {STABILITY} {show(old.node.get(STABILITY))} -> {show(new.node.get(STABILITY))}"
+                    )
+                    emitter.emit(rule, (*shown.json_path, STABILITY), message)
         self.changes.extend(emitter.changes)
+
+    def _unchanged(self, old: Operation, new: Operation) -> bool:
+        """Nothing a client sees differs: the operation, its path-level parameters and the global security."""
+        params = (old.path_item.get("parameters"), new.path_item.get("parameters"))
+        return self._same_security and self._same.same(old.node, new.node) and self._same.same(*params)
 
     def _metadata(self, emitter: Emitter, old: Operation, new: Operation) -> None:
         path = new.json_path
@@ -134,27 +166,22 @@ class _DocumentDiff:
         was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True
         if was != now:
             rule = "endpoint-deprecated" if now else "endpoint-reactivated"
+            if now and SUNSET in new.node:
+                rule = "endpoint-deprecated-with-sunset"
             emitter.emit(
                 rule, (*path, "deprecated"), f"{new.label} {rule.split('-')[1]}: deprecated {show(was)} -> {show(now)}"
             )
+        sunset = sunset_rule(old.node, new.node)
+        if sunset is not None:
+            message = f"{new.label}: {SUNSET} {show(old.node.get(SUNSET))} -> {show(new.node.get(SUNSET))}"
+            emitter.emit(sunset, (*path, SUNSET), message)
 
     def _security(self, emitter: Emitter, old: Operation, new: Operation) -> None:
-        before = _security_alternatives(old.node, self._base_doc)
-        after = _security_alternatives(new.node, self._rev_doc)
         path = (*new.json_path, "security")
-        old_text, new_text = _show_security(before), _show_security(after)
-        for key in before.keys() - after.keys():
-            emitter.emit("api-security-removed", path, f"security {_alt(key)} removed: {old_text} -> {new_text}")
-        for key in after.keys() - before.keys():
-            emitter.emit("api-security-added", path, f"security {_alt(key)} added: {old_text} -> {new_text}")
-        for key in sorted(before.keys() & after.keys()):
-            for scheme in key:
-                for scope in sorted(after[key][scheme] - before[key][scheme]):
-                    emitter.emit("api-security-scope-added", path, f"scope {show(scope)} now required by {scheme}")
-                for scope in sorted(before[key][scheme] - after[key][scheme]):
-                    emitter.emit(
-                        "api-security-scope-removed", path, f"scope {show(scope)} no longer required by {scheme}"
-                    )
+        security.compare(emitter, old.node, new.node, path, "api", self._rev_doc.get("security"))
+        before = security.effective(old.node, self._base_doc)
+        after = security.effective(new.node, self._rev_doc)
+        security.anonymous_access_removed(emitter, before, after, path)
 
     def _parameters(self, emitter: Emitter, old: Operation, new: Operation) -> None:
         before, after = _parameters(old, self._base), _parameters(new, self._rev)
@@ -167,7 +194,9 @@ class _DocumentDiff:
             subject = f"{where} parameter `{name}`"
             if now is None:
                 state = "required" if shown.get("required") else "optional"
-                emitter.emit("request-parameter-removed", path, f"{subject} removed: {state} -> absent")
+                rule = parameter_removal_rule(shown)
+                if rule is not None:
+                    emitter.emit(rule, path, f"{subject} removed: {state} -> absent")
             elif was is None:
                 if where == "path":
                     rule = "new-request-path-parameter"
@@ -183,8 +212,22 @@ class _DocumentDiff:
                     emitter.emit(
                         f"request-parameter-became-{state}", path, f"{subject} became {state}: {old_state} -> {state}"
                     )
-                side = Side(sent=True, root_prefix="request-parameter", subject=subject, context=f" of {subject}")
-                SchemaDiff(emitter, side, self._base, self._rev).compare(
+                sunset = parameter_sunset_rule(was, now)
+                if sunset is not None:
+                    message = f"{subject}: {SUNSET} {show(was.get(SUNSET))} -> {show(now.get(SUNSET))}"
+                    emitter.emit(sunset, (*path, SUNSET), message)
+                if (was.get("deprecated") is True) != (now.get("deprecated") is True):
+                    verb = "deprecated" if now.get("deprecated") is True else "reactivated"
+                    emitter.emit(f"request-parameter-{verb}", (*path, "deprecated"), f"{subject} {verb}")
+                side = Side(
+                    sent=True,
+                    root_prefix="request-parameter",
+                    subject=subject,
+                    context=f" of {subject}",
+                    location=where,
+                    required_parameter=old_req and new_req,
+                )
+                SchemaDiff(emitter, side, self._base, self._rev, self._same).compare(
                     was.get("schema", {}), now.get("schema", {}), (*path, "schema")
                 )
 
@@ -231,6 +274,29 @@ class _DocumentDiff:
                 was, now = self._base.resolve(before[old_status])[0], self._rev.resolve(after[new_status])[0]
                 side = Side(False, "response-body", f"response body (status {status})", f" (status {status})")
                 self._content(emitter, side, was, now, path, "response-media-type", f"response {status}")
+                self._headers(emitter, was, now, path, status)
+
+    def _headers(
+        self, emitter: Emitter, was: Mapping[str, Any], now: Mapping[str, Any], path: JsonPath, status: str
+    ) -> None:
+        before = {str(k).lower(): self._base.resolve(v)[0] for k, v in (was.get("headers") or {}).items()}
+        after = {str(k).lower(): self._rev.resolve(v)[0] for k, v in (now.get("headers") or {}).items()}
+        for name in sorted(before.keys() | after.keys()):
+            header_path = (*path, "headers", name)
+            old, new = before.get(name), after.get(name)
+            subject = f"response header `{name}` (status {status})"
+            if new is None:
+                state = "required" if old and old.get("required") else "optional"
+                emitter.emit(f"{state}-response-header-removed", header_path, f"{subject} removed: {state} -> absent")
+            elif old is None:
+                emitter.emit("response-header-added", header_path, f"{subject} added")
+            else:
+                if old.get("required") is True and new.get("required") is not True:
+                    emitter.emit("response-header-became-optional", header_path, f"{subject} became optional")
+                side = Side(False, "response-header", subject, f" of {subject}")
+                SchemaDiff(emitter, side, self._base, self._rev, self._same).compare(
+                    old.get("schema", {}), new.get("schema", {}), (*header_path, "schema")
+                )
 
     def _webhook_payload(self, emitter: Emitter, old: Operation, new: Operation) -> None:
         was = self._base.resolve(old.node.get("requestBody", {}))[0]
@@ -259,9 +325,16 @@ class _DocumentDiff:
             else:
                 old_schema = (before[media] or {}).get("schema", {})
                 new_schema = (after[media] or {}).get("schema", {})
-                SchemaDiff(emitter, side, self._base, self._rev).compare(
+                typed = replace(side, strongly_typed=_is_json(media))
+                SchemaDiff(emitter, typed, self._base, self._rev, self._same).compare(
                     old_schema, new_schema, (*media_path, "schema")
                 )
+
+
+def _is_json(media: str) -> bool:
+    """JSON keeps `1` and `"1"` apart; in a form or text body every scalar travels as text."""
+    base = media.split(";", 1)[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
 
 
 def _pair_statuses(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[str | None, str | None]]:
@@ -302,24 +375,3 @@ def _parameters(op: Operation, resolver: Resolver) -> dict[tuple[str, str], dict
             key = (where, name.lower() if where == "header" else name)  # header names are case-insensitive
         found[key] = param
     return found
-
-
-Alternatives = dict[tuple[str, ...], dict[str, frozenset[str]]]
-
-
-def _security_alternatives(node: Mapping[str, Any], document: Mapping[str, Any]) -> Alternatives:
-    """The security alternatives of an operation; `()` stands for anonymous access."""
-    requirements = node["security"] if "security" in node else document.get("security") or []
-    result: Alternatives = {}
-    for requirement in requirements or [{}]:
-        schemes = {str(k): frozenset(str(s) for s in v or []) for k, v in (requirement or {}).items()}
-        result[tuple(sorted(schemes))] = schemes
-    return result
-
-
-def _alt(key: tuple[str, ...]) -> str:
-    return "+".join(key) if key else "none (anonymous)"
-
-
-def _show_security(alternatives: Alternatives) -> str:
-    return " | ".join(_alt(k) for k in sorted(alternatives))

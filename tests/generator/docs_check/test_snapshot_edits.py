@@ -105,14 +105,14 @@ def test_edited_rivya_page_reports_new_field_and_removed_required_field(snapshot
             '    "upload_method": "s3",\n    "referenceMediaItems"',
             '    "seed": 7,\n    "upload_method": "s3",\n    "referenceMediaItems"',
         ),
-        ('  "final_credits": 0,\n', ""),
+        ('  "reserved_credits": 75,\n', ""),
     )
     _, report = _report(snapshot_copy, providers=["rivya"])
     rejected = sorted(
         (f["level"], f["json_path"]) for f in report["findings"] if f["rule"].endswith("-example-rejected")
     )
     changed = [f["where"] for f in report["findings"] if f["rule"] == "example-changed"]
-    assert ([("breaking", "$.final_credits"), ("warning", "$.params.seed")], 2, True) == (
+    assert ([("breaking", "$.reserved_credits"), ("warning", "$.params.seed")], 2, True) == (
         rejected,
         len(changed),
         RIVYA_RESPONSE in changed,

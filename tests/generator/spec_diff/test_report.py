@@ -26,7 +26,6 @@ OASDIFF_LEVELS = {
     "request-property-max-length-increased": Level.INFO,
     "response-property-max-length-increased": Level.BREAKING,
     "request-parameter-removed": Level.WARNING,
-    "response-property-any-of-added": Level.BREAKING,
     "request-property-any-of-removed": Level.BREAKING,
 }
 

@@ -129,13 +129,33 @@ def test_renamed_path_parameter_is_the_same_endpoint() -> None:
     assert [] == _rules(doc("taskId"), doc("id"))
 
 
-def test_global_security_equals_operation_security() -> None:
-    """Security declared at the top level and on the operation compare equal."""
+def test_security_moved_from_global_to_operation_is_info_only() -> None:
+    """Moving a requirement from the top level onto the operation is reported as oasdiff does, none breaking."""
     base = _doc(_obj(), _obj())
     base["security"] = [{"bearerAuth": []}]
     revision = _doc(_obj(), _obj())
     revision["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}]
-    assert [] == _rules(base, revision)
+    assert [("api-global-security-removed", Level.INFO), ("api-security-added", Level.INFO)] == sorted(
+        _rules(base, revision)
+    )
+
+
+def test_replacing_auth_with_anonymous_access_is_not_breaking() -> None:
+    """`security: [{}]` in place of a scheme lets every caller in: info, not breaking."""
+    base = _doc(_obj(), _obj())
+    base["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}]
+    revision = _doc(_obj(), _obj())
+    revision["paths"]["/v1/tasks"]["post"]["security"] = [{}]
+    assert [("api-security-removed", Level.INFO)] == _rules(base, revision)
+
+
+def test_removing_the_only_scheme_accepted_is_breaking() -> None:
+    """Dropping one of two alternatives refuses the clients that used it (our declared deviation)."""
+    base = _doc(_obj(), _obj())
+    base["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}, {"apiKey": []}]
+    revision = _doc(_obj(), _obj())
+    revision["paths"]["/v1/tasks"]["post"]["security"] = [{"bearerAuth": []}]
+    assert [("api-security-removed", Level.BREAKING)] == _rules(base, revision)
 
 
 def test_status_range_and_code_inside_it_are_one_response() -> None:
@@ -162,3 +182,47 @@ def test_webhook_payload_is_compared_like_a_response() -> None:
     assert [("WEBHOOK generation.succeeded", "response-property-enum-value-added", Level.WARNING)] == [
         (c.operation, c.rule, c.level) for c in changes
     ]
+
+
+def test_scope_added_is_breaking() -> None:
+    """A scope newly required refuses tokens issued without it (our declared deviation from oasdiff's info)."""
+    base = _doc(_obj(), _obj())
+    base["paths"]["/v1/tasks"]["post"]["security"] = [{"oauth": ["read"]}]
+    revision = _doc(_obj(), _obj())
+    revision["paths"]["/v1/tasks"]["post"]["security"] = [{"oauth": ["read", "write"]}]
+    assert [("api-security-scope-added", Level.BREAKING)] == _rules(base, revision)
+
+
+def test_response_body_any_of_added_is_breaking() -> None:
+    """A new alternative of a response body's anyOf is a shape the generated client does not parse (deviation)."""
+    base = _doc(_obj(), {"anyOf": [{"type": "string"}, {"type": "integer"}]})
+    revision = _doc(_obj(), {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "boolean"}]})
+    assert [("response-body-any-of-added", Level.BREAKING)] == _rules(base, revision)
+
+
+def test_broken_old_revision_is_diffed_not_refused() -> None:
+    """A dangling $ref and a $ref cycle in the base (an old broken revision) are read leniently."""
+    base = _doc(_obj(size={"$ref": "#/components/schemas/Missing"}, loop={"$ref": "#/components/schemas/A"}), _obj())
+    base["components"]["schemas"].update(A={"$ref": "#/components/schemas/B"}, B={"$ref": "#/components/schemas/A"})
+    revision = _doc(_obj(size={"type": "string"}, loop={"type": "string"}), _obj())
+    # Both were "any" (unresolvable) and are strings now: the receiver accepts less.
+    assert [("request-property-type-changed", Level.BREAKING)] * 2 == _rules(base, revision)
+
+
+def test_speclib_follow_refs_is_strict_unless_lenient() -> None:
+    """The one resolver: `_speclib.follow_refs` raises on a dangling ref, and with lenient=True marks it."""
+    from generator._speclib import follow_refs
+
+    spec: dict[str, Any] = {"components": {"schemas": {}}}
+    with pytest.raises(KeyError):
+        follow_refs(spec, {"$ref": "#/components/schemas/X"}, "")
+    assert ({"x-unresolved-ref": "#/components/schemas/X"}, "/components/schemas/X") == follow_refs(
+        spec, {"$ref": "#/components/schemas/X"}, "", lenient=True
+    )
+
+
+def test_not_subschema_change_is_one_finding() -> None:
+    """A changed `not` (GlobalAiOpc's mutually exclusive fields) is reported once, not classed inside out."""
+    base = _doc({"type": "object", "not": {"required": ["size", "aspect_ratio"]}}, _obj())
+    revision = _doc({"type": "object", "not": {"required": ["size", "seconds"]}}, _obj())
+    assert [("request-body-not-changed", Level.WARNING)] == _rules(base, revision)
