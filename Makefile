@@ -66,7 +66,7 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint specs (openapi-spec-validator, our rules, S
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	@# As the post-hooks see each package (from inside it): the import sections do not depend on the repo's layout.
-	for pkg in generated/*/; do (cd $$pkg && $(CURDIR)/$(VENV)/bin/ruff check --isolated --target-version py311 --select F,I,UP .) || exit 1; done
+	for pkg in generated/*/; do (cd $$pkg && $(CURDIR)/$(VENV)/bin/ruff check --isolated --no-cache --target-version py311 --select F,I,UP .) || exit 1; done
 	$(PY) -m ruff format --isolated --line-length 120 --check generated
 
 typecheck: $(STAMP) ## mypy --strict on the toolkit and every generated package
