@@ -22,6 +22,7 @@ from generator._paths import (
     LAYER_TEMPLATES_DIR,
     MAPPINGS_DIR,
     REPO_ROOT,
+    RUNTIME_DIR,
     SPECS_DIR,
     VENV_BIN,
     ClientTarget,
@@ -39,10 +40,9 @@ GENERATOR_DIR = Path(__file__).resolve().parent
 # The generator code a client package depends on: this module (it runs openapi-python-client), post-processing, paths.
 CLIENT_CODE = tuple(GENERATOR_DIR / name for name in ("__init__.py", "_render.py", "_postprocess.py", "_paths.py"))
 # ... and what sora_unified depends on besides: its renderer, the mapping checks and the spec loader they use.
-UNIFIED_CODE = (
-    *CLIENT_CODE,
-    *(GENERATOR_DIR / name for name in ("unified.py", "_unified_mapping.py", "_unified_values.py", "_speclib.py")),
-)
+_LAYER_MODULES = ("unified.py", "_unified_mapping.py", "_unified_values.py", "_unified_check.py", "_speclib.py")
+# (the canonical vocabulary the mapping checks read lives in the runtime: sora_unified/_vocabulary.py)
+UNIFIED_CODE = (*CLIENT_CODE, *(GENERATOR_DIR / name for name in _LAYER_MODULES), RUNTIME_DIR / "_vocabulary.py")
 
 
 def post_hooks() -> list[list[str]]:

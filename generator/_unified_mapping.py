@@ -1,7 +1,9 @@
 """Load and check `specs/mappings/<provider>.yaml` against its JSON Schema and against the provider spec.
 
-Produces `ProviderContext`: plain data the sora_unified templates render. Every allowed value (durations,
-orientations, quality tiers, watermark switch, prompt length, reference-image limits) is read from the spec
+Produces `ProviderBuild`: the runtime's own `sora_unified._spec.ProviderSpec` (rendered as literals) and the
+little the adapter template needs besides (generated modules, request classes, parameter names). Every allowed
+value (durations, orientations, quality tiers, watermark switch, prompt length, reference-image limits) is read
+from the spec
 through the JSON pointers named in the mapping, then translated into the canonical VideoRequest vocabulary
 with the mapping's transform; nothing is retyped. Inconsistencies are `MappingError`s naming the file and
 the pointer, raised at generate time rather than found by a user at run time.
@@ -10,9 +12,9 @@ the pointer, raised at generate time rather than found by a user at run time.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -20,7 +22,29 @@ from openapi_python_client.strings import fix_reserved_words, snake_case
 
 from generator import _speclib as lib
 from generator._paths import MAPPINGS_DIR, SPECS_DIR, provider_files
-from generator._unified_values import FIELD_TYPES, canonical_allowed, check_map_targets, enum_values, resolve
+from generator._unified_check import check_provider
+from generator._unified_values import (
+    FIELD_TYPES,
+    canonical_allowed,
+    canonical_text,
+    check_map_targets,
+    enum_values,
+    parse_key,
+    resolve,
+)
+from sora_unified._capabilities import ModelCapabilities, PollingGuidance, ReferenceImageLimits
+from sora_unified._models import Orientation, Quality, TaskStatus
+from sora_unified._spec import (
+    ComputedRule,
+    ErrorRule,
+    FieldRule,
+    ModelSpec,
+    PollHint,
+    ProviderSpec,
+    ReferenceRule,
+    ResponseRule,
+    TimestampPath,
+)
 
 SCHEMA_FILE = "mapping.schema.json"
 
@@ -34,41 +58,20 @@ def field_path(text: str) -> tuple[str | int, ...]:
     return tuple(int(part) if part.isdigit() else part for part in text.split("."))
 
 
-@dataclass
-class ModelContext:
-    id: str
-    aliases: tuple[str, ...]
-    allowed: dict[str, tuple[object, ...]]
-    defaults: dict[str, object]
-    prompt_max_length: int | None
-    reference: dict[str, Any] | None
+@dataclass(frozen=True)
+class ProviderBuild:
+    """One provider as the generator renders it: the runtime's own record, plus what only the adapter needs."""
 
+    spec: ProviderSpec  # rendered as literals into sora_providers/<id>.py
+    session: dict[str, Any]  # generated modules, request classes and parameter names for <id>_session.py
 
-@dataclass
-class ProviderContext:
-    """Everything the templates need about one provider, already resolved."""
+    @property
+    def id(self) -> str:
+        return self.spec.id
 
-    id: str
-    display_name: str
-    docs: tuple[str, ...]
-    env_api_key: str
-    env_base_url: str
-    default_base_url: str | None
-    default_model: str
-    models: list[ModelContext]
-    model_path: tuple[str | int, ...]
-    prompt_path: tuple[str | int, ...]
-    fields: list[dict[str, Any]]
-    reference: dict[str, Any] | None
-    constants: tuple[tuple[tuple[str | int, ...], object], ...]
-    statuses: dict[str, str]
-    response: dict[str, tuple[Any, ...]]
-    errors: dict[str, Any]
-    polling: dict[str, float]
-    idempotency_header: str | None
-    client_request_id_path: tuple[str | int, ...] | None
-    download_content_types: tuple[str, ...]
-    session: dict[str, Any] = field(default_factory=dict)
+    @property
+    def display_name(self) -> str:
+        return self.spec.display_name
 
 
 def _schema_validator(mappings_dir: Path) -> Draft202012Validator:
@@ -170,10 +173,10 @@ def _int_at(spec: dict[str, Any], pointer: object, where: str) -> int | None:
     return value
 
 
-def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[ModelContext]:
+def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[ModelSpec]:
     rules = mapping["request"]["fields"]
     has_reference = "reference_image" in mapping["request"]
-    models: list[ModelContext] = []
+    models: list[ModelSpec] = []
     seen: dict[str, list[object]] = {name: [] for name in FIELD_TYPES}
     for entry in mapping["models"]:
         mwhere = f"{where} model {entry['id']}"
@@ -193,11 +196,12 @@ def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[M
                 raise MappingError(f"{mwhere}: {name}: {exc}") from exc
             if not allowed[name]:
                 raise MappingError(f"{mwhere}: no {name} value of {pointer} is reachable through the mapping")
+        allowed |= _computed_allowed(spec, mapping, entry, mwhere)
         defaults = dict(entry.get("defaults", {}))
         for name, value in defaults.items():
             if value not in allowed[name]:
                 raise MappingError(f"{mwhere}: default {name}={value!r} is not allowed ({allowed[name]})")
-        reference = None
+        reference: ReferenceImageLimits | None = None
         ref = entry.get("reference_image")
         if ref is not None:
             if not has_reference:
@@ -205,23 +209,24 @@ def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[M
             mimes = resolve(spec, {"$ref": ref["mime_types"]}) if "mime_types" in ref else []
             if not isinstance(mimes, list) or not all(isinstance(m, str) for m in mimes):
                 raise MappingError(f"{mwhere}: {ref.get('mime_types')} is not a list of MIME types")
-            reference = {
-                "max_count": _int_at(spec, ref["max_count"], mwhere),
-                "max_bytes": _int_at(spec, ref.get("max_bytes"), mwhere),
-                "mime_types": tuple(mimes),
-                "accepts_url": mapping["request"]["reference_image"].get("accepts_url", True),
-                "accepts_file": "upload" in mapping["client"],
-            }
-        models.append(
-            ModelContext(
-                id=entry["id"],
-                aliases=tuple(entry.get("aliases", [])),
-                allowed=allowed,
-                defaults=defaults,
-                prompt_max_length=_int_at(spec, entry.get("prompt_max_length"), mwhere),
-                reference=reference,
+            reference = ReferenceImageLimits(
+                max_count=_int_at(spec, ref["max_count"], mwhere) or 0,
+                accepts_url=mapping["request"]["reference_image"].get("accepts_url", True),
+                accepts_file="upload" in mapping["client"],
+                max_bytes=_int_at(spec, ref.get("max_bytes"), mwhere),
+                mime_types=tuple(mimes),
             )
+        capabilities = ModelCapabilities(
+            id=entry["id"],
+            aliases=tuple(entry.get("aliases", [])),
+            durations=cast("tuple[int, ...]", allowed["seconds"]),
+            orientations=cast("tuple[Orientation, ...]", allowed["orientation"]),
+            qualities=cast("tuple[Quality, ...]", allowed["quality"]),
+            watermark=cast("tuple[bool, ...]", allowed["watermark"]),
+            prompt_max_length=_int_at(spec, entry.get("prompt_max_length"), mwhere),
+            reference_image=reference,
         )
+        models.append(ModelSpec(capabilities=capabilities, defaults=defaults))
     for name, rule in rules.items():
         stray = check_map_targets(name, rule, seen[name])
         if stray:
@@ -229,15 +234,76 @@ def _models(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> list[M
     return models
 
 
-def _statuses(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, str]:
-    table = {key.lower(): value for key, value in mapping["statuses"]["map"].items()}
+def _computed_allowed(
+    spec: dict[str, Any], mapping: dict[str, Any], entry: dict[str, Any], where: str
+) -> dict[str, tuple[object, ...]]:
+    """The canonical values of each computed rule's inputs for one model, from the rows its pointer allows.
+
+    Capabilities are independent tuples per field, so the reachable rows must be their full product.
+    """
+    rules: dict[str, Any] = mapping["request"].get("computed", {})
+    pointers: dict[str, str] = entry.get("computed", {})
+    if set(pointers) != set(rules):
+        raise MappingError(
+            f"{where}: computed pointers {sorted(pointers)} must name every request.computed rule {sorted(rules)}"
+        )
+    allowed: dict[str, tuple[object, ...]] = {}
+    for key, rule in rules.items():
+        inputs = rule["from"]
+        clash = [name for name in inputs if name in mapping["request"]["fields"] or name in allowed]
+        if clash:
+            raise MappingError(f"{where}: computed {key!r} takes {clash}, already routed by another rule")
+        try:
+            provider_values = enum_values(spec, pointers[key])
+            rows = [_row_key(inputs, row, where) for row in rule["table"] if row["value"] in provider_values]
+        except ValueError as exc:
+            raise MappingError(f"{where}: computed {key}: {exc}") from exc
+        if not rows:
+            raise MappingError(f"{where}: no row of computed {key!r} is allowed by {pointers[key]}")
+        per_input = [tuple(dict.fromkeys(row[i] for row in rows)) for i in range(len(inputs))]
+        product = 1
+        for values in per_input:
+            product *= len(values)
+        if product != len(set(rows)):
+            raise MappingError(
+                f"{where}: computed {key!r}: the allowed rows {rows} are not every combination of {per_input} "
+                "(capabilities list each field's values independently)"
+            )
+        missing = [name for name in inputs if name not in entry.get("defaults", {})]
+        if missing:
+            raise MappingError(
+                f"{where}: computed {key!r} needs model defaults for {missing} (used when only some are set)"
+            )
+        allowed |= dict(zip(inputs, per_input, strict=True))
+    return allowed
+
+
+def _row_key(inputs: list[str], row: dict[str, Any], where: str) -> tuple[object, ...]:
+    when = row["when"]
+    if set(when) != set(inputs):
+        raise ValueError(f"row {when} must give exactly {inputs}")
+    return tuple(parse_key(name, canonical_text(when[name])) for name in inputs)
+
+
+def _computed(mapping: dict[str, Any]) -> tuple[ComputedRule, ...]:
+    out = []
+    for rule in mapping["request"].get("computed", {}).values():
+        table = {
+            tuple(canonical_text(row["when"][name]) for name in rule["from"]): row["value"] for row in rule["table"]
+        }
+        out.append(ComputedRule(to=field_path(rule["to"]), inputs=tuple(rule["from"]), table=table))
+    return tuple(out)
+
+
+def _statuses(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, TaskStatus]:
+    table = {key.lower(): TaskStatus(value) for key, value in mapping["statuses"]["map"].items()}
     missing = [v for v in enum_values(spec, mapping["statuses"]["documented"]) if str(v).lower() not in table]
     if missing:
         raise MappingError(f"{where}: documented statuses without a synonym: {missing}")
     return table
 
 
-def _errors(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[str, Any]:
+def _errors(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> ErrorRule:
     errors = mapping["errors"]
     kinds = dict(errors.get("kinds", {}))
     if "documented_codes" in errors:
@@ -245,33 +311,33 @@ def _errors(spec: dict[str, Any], mapping: dict[str, Any], where: str) -> dict[s
         unknown = sorted(set(kinds) - documented)
         if unknown:
             raise MappingError(f"{where}: errors.kinds codes not in {errors['documented_codes']}: {unknown}")
-    return {
-        "code": tuple(field_path(p) for p in errors["code"]),
-        "message": tuple(field_path(p) for p in errors["message"]),
-        "request_id": tuple(field_path(p) for p in errors.get("request_id", [])),
-        "request_id_headers": tuple(errors.get("request_id_headers", [])),
-        "kinds": kinds,
-    }
+    return ErrorRule(
+        code=tuple(field_path(p) for p in errors["code"]),
+        message=tuple(field_path(p) for p in errors["message"]),
+        request_id=tuple(field_path(p) for p in errors.get("request_id", [])),
+        request_id_headers=tuple(errors.get("request_id_headers", [])),
+        kinds=kinds,
+    )
 
 
-def _reference(mapping: dict[str, Any]) -> dict[str, Any] | None:
+def _reference(mapping: dict[str, Any]) -> ReferenceRule | None:
     ref = mapping["request"].get("reference_image")
     if ref is None:
         return None
     upload = mapping["client"].get("upload")
-    return {
-        "to": field_path(ref["to"]),
-        "item": ref["item"],
-        "as_list": ref.get("list", False),
-        "when_absent": ref.get("when_absent"),
-        "has_when_absent": "when_absent" in ref,
-        "upload_url_path": field_path(upload["url_path"]) if upload else None,
-        "upload_kind": upload["kind"] if upload else None,
-    }
+    return ReferenceRule(
+        to=field_path(ref["to"]),
+        item=ref["item"],
+        as_list=ref.get("list", False),
+        when_absent=ref.get("when_absent"),
+        has_when_absent="when_absent" in ref,
+        upload_url_path=field_path(upload["url_path"]) if upload else None,
+        upload_kind=upload["kind"] if upload else None,
+    )
 
 
-def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Validator) -> ProviderContext:
-    """One provider's context, or MappingError."""
+def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Validator) -> ProviderBuild:
+    """One provider's record and adapter data, or MappingError (every cross-check problem at once)."""
     where = mapping_path.name
     mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8"))
     problems = sorted(validator.iter_errors(mapping), key=lambda e: list(e.absolute_path))
@@ -286,50 +352,72 @@ def load_provider(spec_path: Path, mapping_path: Path, validator: Draft202012Val
     defaults = [m["id"] for m in mapping["models"] if m.get("default")]
     if len(defaults) > 1:
         raise MappingError(f"{where}: more than one default model: {defaults}")
-    rules = mapping["request"]["fields"]
     idem = mapping.get("idempotency")
-    response = mapping["response"]
-    return ProviderContext(
+    record = ProviderSpec(
         id=mapping["provider"],
         display_name=provider.get("display_name", mapping["provider"]),
         docs=tuple(provider.get("docs", [])),
-        env_api_key=mapping["env"]["api_key"],
-        env_base_url=mapping["env"]["base_url"],
+        api_key_env=mapping["env"]["api_key"],
+        base_url_env=mapping["env"]["base_url"],
         default_base_url=_default_base_url(spec, mapping, where),
         default_model=defaults[0] if defaults else mapping["models"][0]["id"],
-        models=models,
+        models=tuple(models),
         model_path=field_path(mapping["request"]["model"]),
         prompt_path=field_path(mapping["request"]["prompt"]),
-        fields=[
-            {
-                "field": name,
-                "to": field_path(rule["to"]),
-                "transform": rule.get("transform", "identity"),
-                "values": dict(rule.get("values", {})),
-            }
-            for name, rule in rules.items()
-        ],
+        fields=tuple(
+            FieldRule(
+                field=name,
+                to=field_path(rule["to"]),
+                transform=rule.get("transform", "identity"),
+                values=dict(rule.get("values", {})),
+            )
+            for name, rule in mapping["request"]["fields"].items()
+        ),
         reference=_reference(mapping),
         constants=tuple((field_path(k), v) for k, v in mapping["request"].get("constants", {}).items()),
         statuses=_statuses(spec, mapping, where),
-        response={
-            key: tuple(field_path(p) for p in response.get(key, []))
-            for key in ("id", "status", "model", "progress", "video_url", "error_code", "error_message")
-        }
-        | {
-            key: tuple((field_path(t["path"]), t["unit"]) for t in response.get(key, []))
-            for key in ("created_at", "updated_at")
-        },
+        response=_response(mapping["response"]),
         errors=_errors(spec, mapping, where),
-        polling={k: float(v) for k, v in mapping["polling"].items() if k != "source"},
+        polling=PollingGuidance(**{k: float(v) for k, v in mapping["polling"].items() if k in _POLLING_KEYS}),
         idempotency_header=idem["header"] if idem else None,
         client_request_id_path=field_path(idem["client_request_id"]) if idem and "client_request_id" in idem else None,
         download_content_types=tuple(mapping["download"]["content_types"]),
-        session=_session(spec, mapping, where),
+        computed=_computed(mapping),
+        poll_hints=tuple(
+            PollHint(hint["name"], 0.001 if hint["unit"] == "ms" else 1.0)
+            for hint in mapping["polling"].get("hint_headers", [])
+        ),
+    )
+    problems = check_provider(spec, mapping, record, lib.display_path(mapping_path))
+    if problems:
+        raise MappingError("\n".join(map(str, problems)))
+    return ProviderBuild(spec=record, session=_session(spec, mapping, where))
+
+
+_POLLING_KEYS = ("initial_delay", "min_interval", "max_interval", "backoff_factor", "elapsed_fraction")
+
+
+def _response(response: dict[str, Any]) -> ResponseRule:
+    def paths(key: str) -> tuple[tuple[str | int, ...], ...]:
+        return tuple(field_path(p) for p in response.get(key, []))
+
+    def times(key: str) -> tuple[TimestampPath, ...]:
+        return tuple(TimestampPath(field_path(t["path"]), t["unit"]) for t in response.get(key, []))
+
+    return ResponseRule(
+        id=paths("id"),
+        status=paths("status"),
+        model=paths("model"),
+        progress=paths("progress"),
+        video_url=paths("video_url"),
+        error_code=paths("error_code"),
+        error_message=paths("error_message"),
+        created_at=times("created_at"),
+        updated_at=times("updated_at"),
     )
 
 
-def load_providers(specs_dir: Path = SPECS_DIR) -> list[ProviderContext]:
+def load_providers(specs_dir: Path = SPECS_DIR) -> list[ProviderBuild]:
     """Every provider: each `specs/<p>.yaml` must have `specs/mappings/<p>.yaml` and vice versa."""
     mappings_dir = specs_dir / MAPPINGS_DIR.name
     specs = {p.stem: p for p in provider_files(specs_dir)}
@@ -340,4 +428,14 @@ def load_providers(specs_dir: Path = SPECS_DIR) -> list[ProviderContext]:
             f"{sorted(set(specs) - set(mappings))}, mappings without spec {sorted(set(mappings) - set(specs))}"
         )
     validator = _schema_validator(mappings_dir)
-    return [load_provider(specs[name], mappings[name], validator) for name in sorted(specs)]
+    loaded: list[ProviderBuild] = []
+    failures: list[str] = []
+    for name in sorted(specs):
+        # Every provider is checked before failing, so one run reports every problem.
+        try:
+            loaded.append(load_provider(specs[name], mappings[name], validator))
+        except MappingError as exc:
+            failures.append(str(exc))
+    if failures:
+        raise MappingError("\n".join(failures))
+    return loaded

@@ -8,17 +8,14 @@ and a `map` keeps only the canonical values whose provider value the spec allows
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from generator import _speclib as lib
+from sora_unified._vocabulary import FIELDS
 
-# The VideoRequest fields a mapping can route, with their canonical type and closed vocabulary.
-FIELD_TYPES: dict[str, tuple[type, tuple[object, ...] | None]] = {
-    "seconds": (int, None),
-    "orientation": (str, ("landscape", "portrait")),
-    "quality": (str, ("standard", "high")),
-    "watermark": (bool, (True, False)),
-}
+# The VideoRequest fields a mapping can route, with their canonical type and closed vocabulary (one table).
+FIELD_TYPES: Mapping[str, tuple[type, tuple[object, ...] | None]] = FIELDS
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -35,13 +32,14 @@ def enum_values(spec: dict[str, Any], pointer: str) -> list[object]:
     if isinstance(schema, str) and schema.startswith("#/"):
         # An index of per-model pointers in the spec (x-model-capabilities): follow it once.
         schema = resolve(spec, {"$ref": schema})
-    values = _closed(spec, schema)
+    values = closed_values(spec, schema)
     if values is None:
         raise ValueError(f"{pointer} is not a closed set (enum, const, boolean or anyOf of them)")
     return values
 
 
-def _closed(spec: dict[str, Any], schema: Any) -> list[object] | None:
+def closed_values(spec: dict[str, Any], schema: Any) -> list[object] | None:
+    """The closed set a schema node allows (enum, const, boolean, anyOf/oneOf of them), or None when it is open."""
     schema = resolve(spec, schema)
     if not isinstance(schema, dict):
         return None
@@ -55,18 +53,25 @@ def _closed(spec: dict[str, Any], schema: Any) -> list[object] | None:
     if branches:
         found: list[object] = []
         for branch in branches:
-            values = _closed(spec, branch)
+            values = closed_values(spec, branch)
             if values is not None:
                 found += [v for v in values if v not in found]
         return found or None
     return None
 
 
+def canonical_text(value: object) -> str:
+    """The text form of a canonical value in a mapping table: "true"/"false", "10", "landscape"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-def _parse_key(name: str, key: str) -> object:
+def parse_key(name: str, key: str) -> object:
     kind, vocabulary = FIELD_TYPES[name]
     if kind is int:
         if not key.isdigit():
@@ -89,7 +94,7 @@ def canonical_allowed(name: str, rule: dict[str, Any], provider_values: list[obj
         values: dict[str, object] = rule["values"]
         allowed = []
         for key, provider_value in values.items():
-            canonical = _parse_key(name, str(key))
+            canonical = parse_key(name, str(key))
             if any(_same(provider_value, v) for v in provider_values):
                 allowed.append(canonical)
         return tuple(allowed)
@@ -98,7 +103,7 @@ def canonical_allowed(name: str, rule: dict[str, Any], provider_values: list[obj
         if transform == "string":
             if not isinstance(value, str):
                 raise ValueError(f"transform string expects string values in the spec, got {value!r}")
-            result.append(_parse_key(name, value))
+            result.append(parse_key(name, value))
         else:
             if type(value) is not kind or (vocabulary is not None and value not in vocabulary):
                 raise ValueError(f"spec value {value!r} is not a canonical {name} value: use transform string or map")

@@ -12,31 +12,62 @@ Headers, formatting and the manifest are added by the caller (`generator._render
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator._paths import LAYER_TEMPLATES_DIR
-from generator._unified_mapping import MappingError, ProviderContext, load_providers
+from generator._unified_mapping import MappingError, ProviderBuild, load_providers
 
 __all__ = ["MappingError", "render_specs"]
 
-PER_PROVIDER = {"provider.py.jinja": "{id}.py", "session.py.jinja": "{id}_session.py"}
+# Per provider: its record (`<id>.py`) and its adapter (`<id>_session.py`).
+RECORD_TEMPLATE, SESSION_TEMPLATE = "provider.py.jinja", "session.py.jinja"
 
 
 def py(value: Any) -> str:
     """A Python literal for JSON-like data (dicts, lists, tuples, scalars), deterministic."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(py(v) for v in value) + "]"
-    if isinstance(value, tuple):
-        inner = ", ".join(py(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return repr(value)
-    raise TypeError(f"cannot render {type(value).__name__} as a literal")
+    return Literal().render(value)
+
+
+class Literal:
+    """Renders the runtime's records as Python source: NamedTuples and dataclasses as `Name(field=...)`, enum
+    members as `Name.MEMBER`, containers and scalars as literals; `imports` collects the classes it named."""
+
+    def __init__(self) -> None:
+        self.imports: dict[str, set[str]] = {}
+
+    def _name(self, kind: type) -> str:
+        self.imports.setdefault(kind.__module__, set()).add(kind.__name__)
+        return kind.__name__
+
+    def render(self, value: Any) -> str:
+        if isinstance(value, Enum):
+            return f"{self._name(type(value))}.{value.name}"
+        if isinstance(value, tuple) and hasattr(value, "_fields"):
+            args = ", ".join(f"{name}={self.render(getattr(value, name))}" for name in value._fields)
+            return f"{self._name(type(value))}({args})"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            args = ", ".join(f"{f.name}={self.render(getattr(value, f.name))}" for f in dataclasses.fields(value))
+            return f"{self._name(type(value))}({args})"
+        if isinstance(value, Mapping):
+            return "{" + ", ".join(f"{self.render(k)}: {self.render(v)}" for k, v in value.items()) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(self.render(v) for v in value) + "]"
+        if isinstance(value, tuple):
+            inner = ", ".join(self.render(v) for v in value)
+            return f"({inner},)" if len(value) == 1 else f"({inner})"
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return repr(value)
+        raise TypeError(f"cannot render {type(value).__name__} as a literal")
+
+    def import_lines(self) -> list[tuple[str, list[str]]]:
+        """(module, sorted names) pairs, modules sorted."""
+        return [(module, sorted(names)) for module, names in sorted(self.imports.items())]
 
 
 def _environment() -> Environment:
@@ -63,13 +94,16 @@ def render_specs(specs_dir: Path, out_dir: Path) -> list[Path]:
 
     MappingError on a bad mapping.
     """
-    providers: list[ProviderContext] = load_providers(specs_dir)
+    providers: list[ProviderBuild] = load_providers(specs_dir)
     env = _environment()
     written: list[Path] = []
     _write(out_dir / "__init__.py", env.get_template("__init__.py.jinja").render(providers=providers), written)
-    for template_name, pattern in PER_PROVIDER.items():
-        per_provider = env.get_template(template_name)
-        for provider in providers:
-            _write(out_dir / pattern.format(id=provider.id), per_provider.render(p=provider), written)
+    record_template, session_template = env.get_template(RECORD_TEMPLATE), env.get_template(SESSION_TEMPLATE)
+    for provider in providers:
+        literal = Literal()
+        source = literal.render(provider.spec)
+        text = record_template.render(p=provider, literal=source, imports=literal.import_lines())
+        _write(out_dir / f"{provider.id}.py", text, written)
+        _write(out_dir / f"{provider.id}_session.py", session_template.render(p=provider), written)
     _write(out_dir / "py.typed", "", written)
     return written

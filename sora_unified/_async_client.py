@@ -40,7 +40,7 @@ from sora_unified._inputs import check_api_key, check_idempotency_key, check_req
 from sora_unified._models import TaskRef, TaskStatus, VideoRequest, VideoTask
 from sora_unified._normalize import parse_json_object, task_from_payload
 from sora_unified._payload import first_text
-from sora_unified._polling import initial_delay, poll_delay
+from sora_unified._polling import initial_delay, poll_delay, poll_hint
 from sora_unified._redact import Redactor
 from sora_unified._registry import PROVIDERS, all_specs, providers
 from sora_unified._retry import DeadlineExceeded, RetryPolicy
@@ -357,7 +357,9 @@ class AsyncVideoClient:
                 fallback_id=task_id,
                 fallback_model=model,
             )
-            return task, parse_retry_after(response.headers)
+            # Retry-After first; a provider's own poll hint (polling.hint_headers in the mapping) otherwise.
+            retry_after = parse_retry_after(response.headers)
+            return task, retry_after if retry_after is not None else poll_hint(spec.poll_hints, response.headers)
 
         return await call(
             rt, lambda limits: session.get_async(task_id, limits), parse, kind="status", deadline=deadline

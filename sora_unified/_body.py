@@ -2,6 +2,7 @@
 
 Values are written exactly as the mapping says (`identity`, `string` or a `map` table); a field left
 `None` is not sent, unless the model has a mapping default (a provider whose schema requires the field).
+A computed field (`ComputedRule`) is one provider value looked up from several canonical fields.
 `fingerprint` is what `SubmitOutcomeUnknownError` reports so a user can find the task they may have created.
 """
 
@@ -12,7 +13,7 @@ import json
 from typing import NamedTuple
 
 from sora_unified._models import VideoRequest
-from sora_unified._spec import FieldPath, FieldRule, ModelSpec, ProviderSpec
+from sora_unified._spec import ComputedRule, FieldPath, FieldRule, ModelSpec, ProviderSpec
 
 
 class ResolvedReference(NamedTuple):
@@ -60,6 +61,22 @@ def _fill(template: object, reference: ResolvedReference) -> object:
     return template
 
 
+def _put_computed(body: dict[str, object], rule: ComputedRule, model: ModelSpec, request: VideoRequest) -> None:
+    """Look the provider value up from the inputs; unset inputs come from the model's defaults.
+
+    A request that sets none of the inputs sends nothing (the provider's documented default applies).
+    The generator checks that every input has a model default and every combination validation lets
+    through is in the table.
+    """
+    given = [getattr(request, name) for name in rule.inputs]
+    if all(value is None for value in given):
+        return
+    values = [
+        model.defaults.get(name) if value is None else value for name, value in zip(rule.inputs, given, strict=True)
+    ]
+    _put(body, rule.to, rule.table[tuple(canonical_key(value) for value in values)])
+
+
 def build_body(
     spec: ProviderSpec,
     model: ModelSpec,
@@ -77,6 +94,8 @@ def build_body(
             value = model.defaults.get(rule.field)
         if value is not None:
             _put(body, rule.to, provider_value(rule, value))
+    for computed in spec.computed:
+        _put_computed(body, computed, model, request)
     ref_rule = spec.reference
     if ref_rule is not None:
         if reference is not None:

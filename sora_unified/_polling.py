@@ -7,15 +7,19 @@ follows it), and never outside the documented window [min_interval, max_interval
 half a pause after it finishes, so capping the pause at 15 % of the elapsed time keeps that delay near 7.5 %
 of the task's duration for short tasks, while long tasks still slow down to `max_interval` (Rivya's "slow down
 for long video jobs"). Jitter of +-10 % around the aim, clipped to the window, keeps clients that started
-together from polling in lockstep. A `Retry-After` on a status answer lengthens the pause. The figures behind
+together from polling in lockstep. A `Retry-After` on a status answer, or a poll-hint header the mapping names
+(`polling.hint_headers`, e.g. OpenAI's `openai-poll-after-ms`), lengthens the pause. The figures behind
 these numbers are recorded in each mapping's polling decision (`make bench`, section polling).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from sora_unified._capabilities import PollingGuidance
+from sora_unified._headers import header
+from sora_unified._spec import PollHint
 
 # Jitter of the first poll after a submit (0..+20 %: Rivya's "wait 2-3 seconds" is 2.5 s + 0..0.5 s).
 INITIAL_JITTER = 0.2
@@ -52,3 +56,15 @@ def poll_delay(
 def initial_delay(guidance: PollingGuidance, rand: float) -> float:
     """Seconds to wait after a submit before the first status call (+0..20 % jitter)."""
     return guidance.initial_delay * (1.0 + INITIAL_JITTER * rand)
+
+
+def poll_hint(hints: tuple[PollHint, ...], headers: Mapping[str, str]) -> float | None:
+    """Seconds asked for by the first provider poll-hint header present (e.g. openai-poll-after-ms), or None."""
+    for hint in hints:
+        value = header(headers, hint.header)
+        if value is not None:
+            try:
+                return max(0.0, float(value) * hint.seconds_per_unit)
+            except ValueError:
+                continue
+    return None

@@ -43,6 +43,24 @@ class FieldRule(NamedTuple):
     values: Mapping[str, object]
 
 
+class ComputedRule(NamedTuple):
+    """A provider field computed from several VideoRequest fields through a table (OpenAI's size).
+
+    `table` maps the canonical keys of `inputs`, in order (`("portrait", "standard")`), to the provider value.
+    """
+
+    to: FieldPath
+    inputs: tuple[str, ...]
+    table: Mapping[tuple[str, ...], object]
+
+
+class PollHint(NamedTuple):
+    """An answer header asking for a pause before the next status call, and the seconds one unit is worth."""
+
+    header: str
+    seconds_per_unit: float
+
+
 class ReferenceRule(NamedTuple):
     """Where the reference image goes: `item` is a template whose "{url}"/"{name}"/"{mime_type}" are filled."""
 
@@ -122,6 +140,8 @@ class ProviderSpec(NamedTuple):
     idempotency_header: str | None
     client_request_id_path: FieldPath | None
     download_content_types: tuple[str, ...]
+    computed: tuple[ComputedRule, ...] = ()
+    poll_hints: tuple[PollHint, ...] = ()
 
     def info(self) -> ProviderInfo:
         """The public view of this provider."""

@@ -1,5 +1,5 @@
 # Generated from specs/*.yaml and specs/mappings/*.yaml through generator/templates/layer/__init__.py.jinja by `make generate`: do not edit.
-"""The providers of this tree: `globalaiopc`, `rivya`, `unifiedvideo` (one per `specs/<provider>.yaml` with a mapping).
+"""The providers of this tree: `globalaiopc`, `openaivideos`, `rivya`, `unifiedvideo` (one per `specs/<provider>.yaml` with a mapping).
 
 The thin rendered part of the normalizing layer: each provider's record (`<id>.py`, plain data read from
 its spec through its mapping) and its adapter onto the generated client (`<id>_session.py`). The runtime,
@@ -16,6 +16,7 @@ from sora_unified._spec import ProviderSpec as _ProviderSpec
 from sora_unified._spec import SessionFactory as _SessionFactory
 
 from sora_providers.globalaiopc import SPEC as _globalaiopc_spec
+from sora_providers.openaivideos import SPEC as _openaivideos_spec
 from sora_providers.rivya import SPEC as _rivya_spec
 from sora_providers.unifiedvideo import SPEC as _unifiedvideo_spec
 
@@ -24,6 +25,14 @@ def _globalaiopc_session(
     *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]
 ) -> _ProviderSession:
     from sora_providers.globalaiopc_session import Session
+
+    return Session(base_url=base_url, token=token, timeout=timeout, httpx_args=httpx_args)
+
+
+def _openaivideos_session(
+    *, base_url: str, token: str, timeout: float, httpx_args: dict[str, object]
+) -> _ProviderSession:
+    from sora_providers.openaivideos_session import Session
 
     return Session(base_url=base_url, token=token, timeout=timeout, httpx_args=httpx_args)
 
@@ -44,6 +53,7 @@ def _unifiedvideo_session(
 
 PROVIDERS: _Mapping[str, tuple[_ProviderSpec, _SessionFactory]] = {
     "globalaiopc": (_globalaiopc_spec, _globalaiopc_session),
+    "openaivideos": (_openaivideos_spec, _openaivideos_session),
     "rivya": (_rivya_spec, _rivya_session),
     "unifiedvideo": (_unifiedvideo_spec, _unifiedvideo_session),
 }

@@ -1,8 +1,9 @@
 # Generated from specs/globalaiopc.yaml and specs/mappings/globalaiopc.yaml through generator/templates/layer/provider.py.jinja by `make generate`: do not edit.
 """GlobalAI OPC (`globalaiopc`): capability table and mapping data for sora_unified.
 
-Rendered from specs/globalaiopc.yaml and specs/mappings/globalaiopc.yaml: every allowed value below was read
-from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
+Rendered from specs/globalaiopc.yaml and specs/mappings/globalaiopc.yaml: the runtime's own record
+(`sora_unified._spec.ProviderSpec`), built by the generator and written as literals; every allowed value was
+read from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
 """
 
 from __future__ import annotations
@@ -49,11 +50,7 @@ SPEC = ProviderSpec(
                 watermark=(),
                 prompt_max_length=None,
                 reference_image=ReferenceImageLimits(
-                    max_count=1,
-                    accepts_url=True,
-                    accepts_file=False,
-                    max_bytes=None,
-                    mime_types=(),
+                    max_count=1, accepts_url=True, accepts_file=False, max_bytes=None, mime_types=()
                 ),
             ),
             defaults={"seconds": 8},
@@ -68,11 +65,7 @@ SPEC = ProviderSpec(
                 watermark=(),
                 prompt_max_length=None,
                 reference_image=ReferenceImageLimits(
-                    max_count=1,
-                    accepts_url=True,
-                    accepts_file=False,
-                    max_bytes=None,
-                    mime_types=(),
+                    max_count=1, accepts_url=True, accepts_file=False, max_bytes=None, mime_types=()
                 ),
             ),
             defaults={"seconds": 8},
@@ -111,24 +104,18 @@ SPEC = ProviderSpec(
         video_url=(("video_url",),),
         error_code=(),
         error_message=(("error",),),
-        created_at=(TimestampPath(("created",), "unix_s"),),
+        created_at=(TimestampPath(path=("created",), unit="unix_s"),),
         updated_at=(),
     ),
     errors=ErrorRule(
-        code=(("code",),),
-        message=(("msg",), ("message",)),
-        request_id=(),
-        request_id_headers=(),
-        kinds={},
+        code=(("code",),), message=(("msg",), ("message",)), request_id=(), request_id_headers=(), kinds={}
     ),
     polling=PollingGuidance(
-        initial_delay=30.0,
-        min_interval=30.0,
-        max_interval=60.0,
-        backoff_factor=1.25,
-        elapsed_fraction=0.15,
+        initial_delay=30.0, min_interval=30.0, max_interval=60.0, backoff_factor=1.25, elapsed_fraction=0.15
     ),
     idempotency_header=None,
     client_request_id_path=None,
     download_content_types=("video/", "application/octet-stream", "binary/octet-stream"),
+    computed=(),
+    poll_hints=(),
 )

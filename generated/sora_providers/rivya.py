@@ -1,8 +1,9 @@
 # Generated from specs/rivya.yaml and specs/mappings/rivya.yaml through generator/templates/layer/provider.py.jinja by `make generate`: do not edit.
 """Rivya AI (`rivya`): capability table and mapping data for sora_unified.
 
-Rendered from specs/rivya.yaml and specs/mappings/rivya.yaml: every allowed value below was read
-from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
+Rendered from specs/rivya.yaml and specs/mappings/rivya.yaml: the runtime's own record
+(`sora_unified._spec.ProviderSpec`), built by the generator and written as literals; every allowed value was
+read from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
 """
 
 from __future__ import annotations
@@ -103,8 +104,8 @@ SPEC = ProviderSpec(
         video_url=(("result", "primary_url"), ("result", "urls", 0)),
         error_code=(("error", "code"),),
         error_message=(("error", "message"),),
-        created_at=(TimestampPath(("created_at",), "iso8601"),),
-        updated_at=(TimestampPath(("updated_at",), "iso8601"),),
+        created_at=(TimestampPath(path=("created_at",), unit="iso8601"),),
+        updated_at=(TimestampPath(path=("updated_at",), unit="iso8601"),),
     ),
     errors=ErrorRule(
         code=(("error", "code"),),
@@ -126,13 +127,11 @@ SPEC = ProviderSpec(
         },
     ),
     polling=PollingGuidance(
-        initial_delay=2.5,
-        min_interval=5.0,
-        max_interval=10.0,
-        backoff_factor=1.25,
-        elapsed_fraction=0.15,
+        initial_delay=2.5, min_interval=5.0, max_interval=10.0, backoff_factor=1.25, elapsed_fraction=0.15
     ),
     idempotency_header="Idempotency-Key",
     client_request_id_path=("client_request_id",),
     download_content_types=("video/", "application/octet-stream", "binary/octet-stream"),
+    computed=(),
+    poll_hints=(),
 )

@@ -1,8 +1,9 @@
 # Generated from specs/unifiedvideo.yaml and specs/mappings/unifiedvideo.yaml through generator/templates/layer/provider.py.jinja by `make generate`: do not edit.
 """Unified video format (统一视频格式) (`unifiedvideo`): capability table and mapping data for sora_unified.
 
-Rendered from specs/unifiedvideo.yaml and specs/mappings/unifiedvideo.yaml: every allowed value below was read
-from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
+Rendered from specs/unifiedvideo.yaml and specs/mappings/unifiedvideo.yaml: the runtime's own record
+(`sora_unified._spec.ProviderSpec`), built by the generator and written as literals; every allowed value was
+read from the spec through the mapping's JSON pointers at generate time. Change the spec or the mapping, not this file.
 """
 
 from __future__ import annotations
@@ -52,11 +53,7 @@ SPEC = ProviderSpec(
                 watermark=(False,),
                 prompt_max_length=None,
                 reference_image=ReferenceImageLimits(
-                    max_count=1,
-                    accepts_url=True,
-                    accepts_file=False,
-                    max_bytes=None,
-                    mime_types=(),
+                    max_count=1, accepts_url=True, accepts_file=False, max_bytes=None, mime_types=()
                 ),
             ),
             defaults={"seconds": 15, "orientation": "portrait", "quality": "standard"},
@@ -71,11 +68,7 @@ SPEC = ProviderSpec(
                 watermark=(False,),
                 prompt_max_length=None,
                 reference_image=ReferenceImageLimits(
-                    max_count=1,
-                    accepts_url=True,
-                    accepts_file=False,
-                    max_bytes=None,
-                    mime_types=(),
+                    max_count=1, accepts_url=True, accepts_file=False, max_bytes=None, mime_types=()
                 ),
             ),
             defaults={"seconds": 10, "orientation": "portrait", "quality": "standard"},
@@ -115,8 +108,8 @@ SPEC = ProviderSpec(
         video_url=(("video_url",),),
         error_code=(("error", "code"),),
         error_message=(("error", "message"), ("error",), ("fail_reason",), ("failure_reason",)),
-        created_at=(TimestampPath(("created_at",), "unix_s"),),
-        updated_at=(TimestampPath(("status_update_time",), "unix_ms"),),
+        created_at=(TimestampPath(path=("created_at",), unit="unix_s"),),
+        updated_at=(TimestampPath(path=("status_update_time",), unit="unix_ms"),),
     ),
     errors=ErrorRule(
         code=(("error", "code"), ("code",)),
@@ -126,13 +119,11 @@ SPEC = ProviderSpec(
         kinds={},
     ),
     polling=PollingGuidance(
-        initial_delay=5.0,
-        min_interval=5.0,
-        max_interval=20.0,
-        backoff_factor=1.5,
-        elapsed_fraction=0.15,
+        initial_delay=5.0, min_interval=5.0, max_interval=20.0, backoff_factor=1.5, elapsed_fraction=0.15
     ),
     idempotency_header=None,
     client_request_id_path=None,
     download_content_types=("video/", "application/octet-stream", "binary/octet-stream"),
+    computed=(),
+    poll_hints=(),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,13 +89,21 @@ def test_local_validation_sends_nothing(layer: Callable[..., Layer], sandbox: Sa
 
 
 def _with_extra_field(request: httpx.Request) -> httpx.Request:
-    """The same POST with one field no spec allows (request schemas are strict)."""
+    """The same POST with one field no spec allows (request schemas are strict); a form gets an unknown model."""
     if request.method != "POST":
         return request
-    body = json.loads(request.content)
-    body["sandbox_unexpected_field"] = True
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        # openapi-core drops undeclared form parts (issue 12), so the model part gets a value no spec lists.
+        content = re.sub(
+            rb'(name="model"(?:; [^\r]*)?\r\n(?:[^\r]+\r\n)*\r\n)[^\r]*', rb"\1sandbox-no-such-model", request.read()
+        )
+    else:
+        body = json.loads(request.content)
+        body["sandbox_unexpected_field"] = True
+        content = json.dumps(body).encode()
     headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
-    return httpx.Request(request.method, request.url, headers=headers, content=json.dumps(body).encode())
+    return httpx.Request(request.method, request.url, headers=headers, content=content)
 
 
 class CorruptingTransport(httpx.HTTPTransport):

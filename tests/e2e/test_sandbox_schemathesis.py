@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+import yaml
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks
 
@@ -30,6 +31,10 @@ CASES: Counter[str] = Counter()
 # - createWebhookEndpoint/positive_data_acceptance: schema-valid URLs such as "https://" or "https://10.0.0.1"
 #   are rejected by the documented rule (no localhost/private/loopback/reserved hosts, 400 webhook_url_rejected,
 #   https://rivya.ai/docs/api-webhooks), which a JSON Schema cannot express.
+# - a multipart/form-data submit (the mapping's client.submit): openapi-core drops undeclared form parts before
+#   validating (issue 12), so the sandbox cannot refuse "x-schemathesis-unknown-property" in the form, and
+#   negative_data_rejection is not checked there (positive cases and every response check still run).
+MULTIPART_EXCLUDED: list[Any] = [checks.negative_data_rejection]
 EXCLUDED: dict[str, list[Any]] = {
     "uploadFile": [checks.positive_data_acceptance],
     "createWebhookEndpoint": [checks.positive_data_acceptance],
@@ -47,6 +52,8 @@ def sandbox_live() -> Iterator[SandboxHandle]:
 def make_test(spec_path: Path) -> Any:
     schema = schemathesis.openapi.from_path(spec_path)
     provider = spec_path.stem
+    mapping = yaml.safe_load((spec_path.parent / "mappings" / spec_path.name).read_text(encoding="utf-8"))
+    submit = mapping["client"]["submit"]["operation_id"]
 
     @schema.parametrize()
     @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -56,6 +63,8 @@ def make_test(spec_path: Path) -> Any:
         CASES[provider] += 1
         headers = {"Authorization": f"Bearer {sandbox_live.keys[provider]}"}
         excluded = EXCLUDED.get(case.operation.definition.raw.get("operationId", ""), [])
+        if case.media_type == "multipart/form-data" and case.operation.definition.raw.get("operationId") == submit:
+            excluded = [*excluded, *MULTIPART_EXCLUDED]
         case.call_and_validate(base_url=sandbox_live.base_url, headers=headers, excluded_checks=excluded)
         assert [] == sandbox_live.stats()["response_violations"]
 

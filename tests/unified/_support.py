@@ -16,12 +16,13 @@ from typing import Any
 
 import httpx
 
-from sora_unified import AsyncVideoClient, RetryPolicy, VideoClient
+from sora_unified import AsyncVideoClient, RetryPolicy, VideoClient, providers
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "specs" / "examples"
 KEY = "sk_test_0123456789abcdef"
-BASE_URLS = {"rivya": "https://rivya.test", "unifiedvideo": "https://unified.test", "globalaiopc": "https://gao.test"}
+# One made-up host per discovered provider (a provider added tomorrow gets one too).
+BASE_URLS = {info.id: f"https://{info.id}.test" for info in providers()}
 Handler = Callable[[httpx.Request], httpx.Response]
 
 

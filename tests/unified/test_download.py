@@ -64,7 +64,7 @@ def test_download_by_id_fetches_the_task_first(make: Any, tmp_path: Path) -> Non
     h = make("globalaiopc", ok(DONE), video())
     h.download("sora_abc123def456", tmp_path / "out.mp4")
     assert ["GET /kyyReactApiServer/v1/result/sora_abc123def456", f"GET {URL}"] == [
-        f"{r.method} {r.url.path if 'gao.test' in str(r.url) else r.url}" for r in h.recorder.requests
+        f"{r.method} {r.url.path if 'globalaiopc.test' in str(r.url) else r.url}" for r in h.recorder.requests
     ]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sora_unified import ProviderConnectionError, SubmitOutcomeUnknownError, VideoRequest
+from sora_unified import ProviderConnectionError, SubmitOutcomeUnknownError, VideoRequest, providers
 from tests.unified._support import example, ok
 
 RIVYA_QUEUED = example("rivya/createGeneration.response-2XX.sora-2-pro-queued.json")
@@ -28,7 +28,7 @@ def corrupt_gzip(_: httpx.Request) -> httpx.Response:
     return httpx.Response(200, headers=headers, stream=httpx.ByteStream(b"not gzip at all"))
 
 
-@pytest.mark.parametrize("provider", ["globalaiopc", "unifiedvideo"])
+@pytest.mark.parametrize("provider", sorted(info.id for info in providers() if not info.idempotent_submit))
 def test_non_idempotent_undecodable_submit_is_unknown_outcome(make: Any, provider: str) -> None:
     """The provider answered, so a task may exist: one request, then SubmitOutcomeUnknownError."""
     h = make(provider, corrupt_gzip, ok(RIVYA_QUEUED))

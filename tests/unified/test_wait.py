@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from sora_providers import PROVIDERS
 from sora_unified import ConfigurationError, TaskRef, TaskStatus, VideoTask, WaitTimeoutError, providers
 from sora_unified._normalize import parse_progress
 from sora_unified._polling import poll_delay
@@ -76,16 +77,24 @@ def test_deadline_bounds_the_whole_wait(make: Any) -> None:
     assert 5 <= len(h.recorder.requests) <= 11
 
 
-@pytest.mark.parametrize("provider_id", ["rivya", "globalaiopc", "unifiedvideo"])
+def _running(provider_id: str) -> httpx.Response:
+    """A status answer in the provider's own shape: its id and running word at the mapping's first paths."""
+    record, _session = PROVIDERS[provider_id]
+    word = next(raw for raw, status in record.statuses.items() if status is TaskStatus.RUNNING)
+    payload: dict[str, Any] = {}
+    for path, value in ((record.response.id[0], "t"), (record.response.status[0], word)):
+        node = payload
+        for step in path[:-1]:
+            node = node.setdefault(str(step), {})
+        node[str(path[-1])] = value
+    return ok(payload)
+
+
+@pytest.mark.parametrize("provider_id", sorted(info.id for info in providers()))
 def test_polls_stay_inside_the_documented_window(make: Any, provider_id: str) -> None:
     """Every pause between polls is within the provider's [min, max] interval, growing by backoff."""
     guidance = next(p for p in providers() if p.id == provider_id).polling
-    running = {
-        "rivya": rivya("processing"),
-        "globalaiopc": gao("processing"),
-        "unifiedvideo": ok({"id": "t", "status": "processing"}),
-    }[provider_id]
-    h = make(provider_id, running)
+    h = make(provider_id, _running(provider_id))
     with pytest.raises(WaitTimeoutError):
         h.wait("t", timeout=600)
     pauses = h.clock.sleeps[:-1]  # the last one is cut short by the deadline

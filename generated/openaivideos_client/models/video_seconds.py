@@ -1,0 +1,25 @@
+# Generated from specs/openaivideos.yaml by `make generate`: do not edit.
+from enum import StrEnum
+
+
+class VideoSeconds(StrEnum):
+    SECONDS_12 = "12"
+    SECONDS_4 = "4"
+    SECONDS_8 = "8"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "VideoSeconds | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNDOCUMENTED"
+        member._value_ = value
+        return member
+
+    @property
+    def is_documented(self) -> bool:
+        """False for a value the spec does not list (kept rather than rejected)."""
+        return self._value_ in type(self)._value2member_map_
+
+    def __str__(self) -> str:
+        return str(self.value)

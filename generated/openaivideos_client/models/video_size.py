@@ -1,0 +1,26 @@
+# Generated from specs/openaivideos.yaml by `make generate`: do not edit.
+from enum import StrEnum
+
+
+class VideoSize(StrEnum):
+    SIZE_1024X1792 = "1024x1792"
+    SIZE_1280X720 = "1280x720"
+    SIZE_1792X1024 = "1792x1024"
+    SIZE_720X1280 = "720x1280"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "VideoSize | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNDOCUMENTED"
+        member._value_ = value
+        return member
+
+    @property
+    def is_documented(self) -> bool:
+        """False for a value the spec does not list (kept rather than rejected)."""
+        return self._value_ in type(self)._value2member_map_
+
+    def __str__(self) -> str:
+        return str(self.value)
