@@ -108,10 +108,13 @@ class Sandbox:
     async def dispatch(self, request: Request, spec: ProviderSpec, op: Operation) -> Response:
         """Serve one provider operation (see the module docstring for the order of steps)."""
         behaviour = self.behaviours[spec.provider_id]
+        kind = behaviour.endpoint_kind(op)
         with self.store.lock:
             self.store.stats.requests[f"{spec.provider_id}/{op.operation_id}"] += 1
+            if kind is EndpointKind.DOWNLOAD:  # counted with the result-file downloads too
+                self.store.stats.requests[f"{spec.provider_id}/download"] += 1
         body = await request.body()
-        fault = self._draw(spec.provider_id, op.endpoint_kind)
+        fault = self._draw(spec.provider_id, kind)
         if fault is not None and not fault.after_commit:
             early = await self._early_fault(fault, behaviour, request)
             if early is not None:
@@ -195,6 +198,12 @@ class Sandbox:
         if fault.after_commit:
             early = await self._early_fault(fault, behaviour, request)
             return early if early is not None else response
+        if fault.kind is FaultKind.TRUNCATED and not (response.media_type or "").startswith("application/json"):
+            # A file (a content endpoint's video): announce it whole, send half, drop the connection, like a CDN.
+            headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
+            body = bytes(response.body)
+            media_type = response.media_type or "application/octet-stream"
+            return CutResponse(connection(request), body, len(body) // 2, response.status_code, headers, media_type)
         if fault.kind is FaultKind.TRUNCATED:
             cut = bytes(response.body)[: max(len(response.body) // 2, 1)]
             return Response(cut, status_code=response.status_code, media_type=response.media_type)

@@ -16,13 +16,13 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from sora_sandbox._config import SandboxConfig
+from sora_sandbox._config import EndpointKind, SandboxConfig
 from sora_sandbox._ledger import CreditLedger
 from sora_sandbox._multipart import UploadedFile, sniff_mime
 from sora_sandbox._provider import Call, Reply
 from sora_sandbox._rules import RULES
 from sora_sandbox._sandbox_data import Action, OperationData, ProviderData
-from sora_sandbox._specs import ProviderSpec
+from sora_sandbox._specs import Operation, ProviderSpec
 from sora_sandbox._tasks import Phase, Task, TaskStore, TaskView
 from sora_sandbox._template import lookup, render
 from sora_sandbox._times import Instant, Progress
@@ -60,6 +60,13 @@ class Behaviour:
             Action.MODEL_CARDS: self._model_cards,
             Action.ECHO: self._echo,
         }
+
+    def endpoint_kind(self, op: Operation) -> EndpointKind:
+        """What faults and counters treat the operation as: a content action is a download, like a CDN file."""
+        entry = self.data.operations.get(op.operation_id)
+        if entry is not None and entry.action is Action.CONTENT:
+            return EndpointKind.DOWNLOAD
+        return op.endpoint_kind
 
     async def handle(self, call: Call) -> Reply:
         """Carry out the operation's action (its entry in `sandbox.operations`, checked at start)."""
