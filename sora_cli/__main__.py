@@ -23,7 +23,7 @@ Errors are one line on stderr: `sora-video: error: ...`. Exit codes:
     ===  ==========================================================================
       0  success
       1  a task ended failed or canceled (batch: some job failed)
-      2  usage or validation error (names the field, value, allowed values)
+      2  usage, validation or output-path error (names the field and values)
       3  API key missing or rejected, permission denied, not enough credits
       4  no such task for this provider and key
       5  provider error: 429, 5xx, connection, malformed answer, download

@@ -17,6 +17,7 @@ import typer
 from sora_unified import (
     AuthenticationError,
     ConfigurationError,
+    DownloadDestinationError,
     InsufficientCreditsError,
     MalformedResponseError,
     NotFoundError,
@@ -50,7 +51,7 @@ class ExitCode(enum.IntEnum):
 EXIT_CODES: tuple[tuple[ExitCode, str], ...] = (
     (ExitCode.OK, "success"),
     (ExitCode.TASK_FAILED, "a task ended failed or canceled (batch: some job failed)"),
-    (ExitCode.USAGE, "usage or validation error (names the field, value, allowed values)"),
+    (ExitCode.USAGE, "usage, validation or output-path error (names the field and values)"),
     (ExitCode.AUTH, "API key missing or rejected, permission denied, not enough credits"),
     (ExitCode.NOT_FOUND, "no such task for this provider and key"),
     (ExitCode.PROVIDER, "provider error: 429, 5xx, connection, malformed answer, download"),
@@ -69,6 +70,7 @@ _BY_CLASS: tuple[tuple[type[BaseException], ExitCode], ...] = (
     (PermissionDeniedError, ExitCode.AUTH),
     (InsufficientCreditsError, ExitCode.AUTH),
     (NotFoundError, ExitCode.NOT_FOUND),
+    (DownloadDestinationError, ExitCode.USAGE),  # the output path: a local problem the caller fixes
     (RateLimitError, ExitCode.PROVIDER),
     (ProviderError, ExitCode.PROVIDER),
     (MalformedResponseError, ExitCode.PROVIDER),

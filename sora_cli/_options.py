@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from sora_unified import Orientation, Quality
+from sora_unified._vocabulary import help_text
 
 ProviderOpt = Annotated[
     str | None,
@@ -71,8 +72,10 @@ TaskArg = Annotated[
 
 PromptOpt = Annotated[str, typer.Option("--prompt", help="What the video shows.")]
 SecondsOpt = Annotated[int | None, typer.Option("--seconds", help="Duration (allowed values: `providers`).")]
-OrientationOpt = Annotated[Orientation | None, typer.Option("--orientation", help="landscape or portrait.")]
-QualityOpt = Annotated[Quality | None, typer.Option("--quality", help="Quality tier, where the model has tiers.")]
+OrientationOpt = Annotated[Orientation | None, typer.Option("--orientation", help=f"{help_text('orientation')}.")]
+QualityOpt = Annotated[
+    Quality | None, typer.Option("--quality", help=f"Quality tier ({help_text('quality')}), where the model has tiers.")
+]
 ReferenceOpt = Annotated[
     str | None, typer.Option("--reference-image", help="Image URL, or a local file where the provider takes uploads.")
 ]

@@ -212,15 +212,17 @@ class BatchRunner:
         todo: list[tuple[BatchJob, JournalEntry]] = []
         for job in self.jobs:
             entry = entries[job.id]
-            self._remove_partials(job)
             if entry.state is JobState.SUCCEEDED and self._file_intact(entry):
+                self._remove_partials(job)
                 continue
             if entry.state is JobState.SUCCEEDED:  # the file was removed or changed since: fetch it again
                 self.journal.record_status(job.id, JobState.DOWNLOADING, "succeeded", {"message": "file missing"})
             elif entry.state is JobState.FAILED:
+                self._remove_partials(job)
                 continue
             elif entry.state is JobState.UNKNOWN:
                 if not self.options.resubmit_unknown:
+                    self._remove_partials(job)
                     continue
                 self.journal.reset_for_resubmit(job.id)
             elif entry.state is JobState.SUBMITTING and not idempotent.get(job.provider, False):
@@ -234,15 +236,18 @@ class BatchRunner:
                 self.journal.record_unknown(job.id, reconcile, None)
                 self._emit(job, JobState.UNKNOWN, None, "interrupted submit")
                 if not self.options.resubmit_unknown:
+                    self._remove_partials(job)
                     continue
                 self.journal.reset_for_resubmit(job.id)
             todo.append((job, self.journal.entry(job.id)))
         return todo
 
     def _remove_partials(self, job: BatchJob) -> None:
-        # The download's temporary files (`.<name>.<random>.part`) left by a killed run.
-        for stale in self.options.out_dir.glob(f".{job.file_name}.*.part"):
-            stale.unlink(missing_ok=True)
+        # A job that will not download again: the partial file a killed run left (and its resume record) goes.
+        # A job that will download keeps it: the download resumes it with Range (`_destination`).
+        for pattern in (f".{job.file_name}.*.part", f".{job.file_name}.*.part.json"):
+            for stale in self.options.out_dir.glob(pattern):
+                stale.unlink(missing_ok=True)
 
     @staticmethod
     def _file_intact(entry: JournalEntry) -> bool:

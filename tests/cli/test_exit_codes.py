@@ -31,7 +31,7 @@ EXPECTED = {
     "ProviderError": ExitCode.PROVIDER,
     "ProviderConnectionError": ExitCode.PROVIDER,
     "DownloadError": ExitCode.PROVIDER,
-    "DownloadDestinationError": ExitCode.PROVIDER,
+    "DownloadDestinationError": ExitCode.USAGE,
     "DownloadTimeoutError": ExitCode.PROVIDER,
     "MalformedResponseError": ExitCode.PROVIDER,
     "WaitTimeoutError": ExitCode.TIMEOUT,
