@@ -29,6 +29,7 @@ from sora_unified._download_async import download as _download
 from sora_unified._errors import (
     ConfigurationError,
     DownloadError,
+    DownloadTimeoutError,
     MalformedResponseError,
     TaskFailedError,
     ValidationError,
@@ -272,8 +273,20 @@ class AsyncVideoClient:
         is retried from where it stopped.
         """
         rt = self._rt
+        timeout = check_seconds("timeout", timeout) or DOWNLOAD_TIMEOUT
+        stall_timeout = check_seconds("stall_timeout", stall_timeout) or STALL_TIMEOUT
+        if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0):
+            raise ValidationError(
+                f"max_bytes must be a positive int or None, got {max_bytes!r}", field="max_bytes", value=repr(max_bytes)
+            )
+        if not isinstance(destination, str | os.PathLike):
+            raise ValidationError(
+                f"destination must be a path (str or os.PathLike), got {type(destination).__name__}",
+                field="destination",
+                value=repr(destination),
+            )
         deadline = rt.clock() + timeout
-        current = task if isinstance(task, VideoTask) else await self.get(task)
+        current = task if isinstance(task, VideoTask) else await self._status_within(task, deadline, timeout)
         self._identify(current)
         # A keyless client cannot tell (the session holds the mapping's choice): it tries the task's URL.
         through_api = self._session is not None and self._session.content_operation is not None
@@ -300,8 +313,21 @@ class AsyncVideoClient:
                 if refreshed or through_api or exc.http_status not in _EXPIRED:
                     raise
             # The signed URL may have expired: ask the provider for a fresh one, once.
-            current = await self.get(current.id)
+            current = await self._status_within(current.id, deadline, timeout)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _status_within(self, task: TaskLike, deadline: float, timeout: float) -> VideoTask:
+        """One status call of a download, bounded by the download's deadline (DownloadTimeoutError past it)."""
+        task_id, model = self._identify(task)
+        try:
+            current, _ = await self._poll(task_id, model, deadline)
+        except DeadlineExceeded as exc:
+            raise DownloadTimeoutError(
+                f"download not finished within {timeout:.4g}s ({exc.cause.message})",
+                timeout=timeout,
+                provider=self._spec.id,
+            ) from None
+        return current
 
     def _content(self, task_id: str) -> Opener:
         # The mapping's content operation, sent by the provider's authenticated session; redirects from it are
@@ -372,8 +398,17 @@ class AsyncVideoClient:
         rule = spec.reference
         # validate_request checked accepts_file, which a mapping sets only with a Files API (url path and kind)
         assert rule is not None and rule.upload_url_path is not None and rule.upload_kind is not None
+        try:
+            content = local.path.read_bytes()
+        except OSError as exc:
+            raise ValidationError(
+                f"reference_image {str(local.path)!r} cannot be read: {exc.strerror or type(exc).__name__}",
+                field="reference_image",
+                value=str(local.path),
+                provider=spec.id,
+            ) from None
         upload = ReferenceUpload(
-            content=local.path.read_bytes(),
+            content=content,
             file_name=local.path.name,
             mime_type=local.mime_type,
             kind=rule.upload_kind,

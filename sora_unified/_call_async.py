@@ -149,12 +149,15 @@ async def call(
         attempt += 1
         last: SoraUnifiedError
         retry_after: float | None = None
-        rt.counters.sent(kind, attempt)
         if deadline is not None and rt.clock() >= deadline:
             raise DeadlineExceeded(last_error or _deadline_error(rt, what))
+        rt.counters.sent(kind, attempt)
         try:
             response = await _send(rt, send, deadline)
         except ResponseTooLarge as exc:
+            if 400 <= exc.status < 500 and exc.status != 429:
+                # A refusal, however long: classified from the start of its body, not resent.
+                raise error_from_response(spec, RawResponse(exc.status, {}, exc.head), rt.redactor) from None
             # The provider answered, at a length no task payload has: unreadable, like a cut body.
             maybe_sent = True
             last = MalformedResponseError(
@@ -171,7 +174,9 @@ async def call(
             reached = not never_sent(exc)
             maybe_sent = maybe_sent or reached
             if submit is not None and reached and not submit.resend_safe:
-                raise outcome_unknown(spec, submit, f"{type(exc).__name__} after sending") from exc
+                unknown = outcome_unknown(spec, submit, f"{type(exc).__name__} after sending")
+                # h11 quotes a server's malformed bytes (which may echo the Authorization header) in its errors.
+                raise unknown from (None if rt.redactor.leaks(exc) else exc)
             answer = "no answer" if isinstance(exc, httpx.TransportError) else "an undecodable answer"
             last = ProviderConnectionError(
                 f"{answer} from {spec.id} at {rt.host} to {what} after {attempt} attempt(s): {type(exc).__name__}",

@@ -19,6 +19,7 @@ import contextlib
 import glob
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -179,7 +180,10 @@ def _read_resume(fh: BinaryIO, meta: Path) -> Resume:
 
 
 def _remove_legacy_parts(parent: Path, name: str, keep: Path) -> None:
+    # Only the shape mkstemp gave (`.<name>.<random letters>.part`): `.<name>.*.part` would also match
+    # the partial file of another destination whose name starts with this one (`clip.mp4.v2.mp4`).
+    legacy = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]+\.part")
     for stale in parent.glob(f".{glob.escape(name)}.*.part"):
-        if stale != keep:
+        if stale != keep and legacy.fullmatch(stale.name):
             with contextlib.suppress(OSError):
                 stale.unlink()

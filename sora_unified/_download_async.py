@@ -270,7 +270,8 @@ async def download(
                         provider=provider,
                     ) from error
                 if why is not None:
-                    raise error from cause
+                    # httpx/h11 quote the server's bytes in their messages: a cause showing the key is dropped.
+                    raise error from (None if cause is not None and rt.redactor.leaks(cause) else cause)
                 await rt.sleep(delay)
         await async_to_thread(dest.commit)
         return dest.target

@@ -12,12 +12,17 @@ client) is therefore streamed through `RequestLimits`:
   (`ResponseTooLarge`, which keeps the first bytes read: a task id may be legible in them).
 
 Both flavors are written here side by side (`send_sync`, `send_async`): they are the only I/O of the call
-loop, and each is a few lines (see `_concurrency` for the other flavor pairs).
+loop, and each is a few lines (see `_concurrency` for the other flavor pairs). The async flavor also runs the
+exchange under a timer, so a server dripping its header lines cannot outlast the deadline; the sync flavor
+cannot interrupt a blocking read, so there each read waits at most the time left and the header phase is
+bounded by h11's 100 KiB header limit (a known limit, stated in the README).
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
+import zlib
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -60,7 +65,8 @@ class RequestLimits(NamedTuple):
         left = max(0.001, left)
         return cls(httpx.Timeout(left), time.monotonic() + left, max_bytes)
 
-    def _check(self, status: int, received: int, chunks: list[bytes]) -> None:
+    def check(self, status: int, received: int, chunks: list[bytes]) -> None:
+        """ResponseTooLarge past the size cap, httpx.ReadTimeout past the end: called after every chunk."""
         if received > self.max_bytes:
             raise ResponseTooLarge(status, self.max_bytes, b"".join(chunks)[: KEEP_BYTES + 1024])
         if time.monotonic() > self.end:
@@ -69,21 +75,79 @@ class RequestLimits(NamedTuple):
     def send_sync(self, http: httpx.Client, request: Mapping[str, Any]) -> RawResponse:
         """Send a request built by a generated module (`_get_kwargs`) on `http`, within these limits."""
         with http.stream(**request, timeout=self.timeout) as response:
-            chunks: list[bytes] = []
-            received = 0
-            for chunk in response.iter_bytes():
-                received += len(chunk)
-                chunks.append(chunk)
-                self._check(response.status_code, received, chunks)
-            return RawResponse(response.status_code, response.headers, b"".join(chunks))
+            body = _Body(self, response)
+            if body.inflater is None:
+                for chunk in response.iter_bytes():
+                    body.add(chunk)
+            else:
+                for raw in response.iter_raw():
+                    body.feed(raw)
+            return body.done()
 
     async def send_async(self, http: httpx.AsyncClient, request: Mapping[str, Any]) -> RawResponse:
-        """The async flavor of `send_sync`."""
+        """The async flavor of `send_sync`; the whole exchange, headers included, is also under a timer."""
+        try:
+            # A server that drips its header lines resets every per-read timeout; only a timer bounds that.
+            async with asyncio.timeout(max(0.001, self.end - time.monotonic())):
+                return await self._send_async(http, request)
+        except TimeoutError as exc:
+            if isinstance(exc, httpx.TimeoutException):
+                raise
+            raise httpx.ReadTimeout("the answer did not arrive within the request's deadline") from None
+
+    async def _send_async(self, http: httpx.AsyncClient, request: Mapping[str, Any]) -> RawResponse:
         async with http.stream(**request, timeout=self.timeout) as response:
-            chunks: list[bytes] = []
-            received = 0
-            async for chunk in response.aiter_bytes():
-                received += len(chunk)
-                chunks.append(chunk)
-                self._check(response.status_code, received, chunks)
-            return RawResponse(response.status_code, response.headers, b"".join(chunks))
+            body = _Body(self, response)
+            if body.inflater is None:
+                async for chunk in response.aiter_bytes():
+                    body.add(chunk)
+            else:
+                async for raw in response.aiter_raw():
+                    body.feed(raw)
+            return body.done()
+
+
+class _Body:
+    """The answer's body as it arrives: counted, checked against the limits, inflated in bounded steps.
+
+    httpx inflates each network read whole, so 64 KiB of gzip can become 64 MiB before any check sees it; a
+    gzip or deflate body is therefore read raw and inflated here at most `STEP` bytes at a time. Other
+    encodings (br, zstd) go through httpx's decoders, chunk by chunk.
+    """
+
+    STEP = 1 << 16
+
+    def __init__(self, limits: RequestLimits, response: httpx.Response) -> None:
+        self.limits = limits
+        self.status = response.status_code
+        self.headers = response.headers
+        self.chunks: list[bytes] = []
+        self.received = 0
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        wbits = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}.get(encoding)
+        # A response built already read (httpx.MockTransport with `content=`) has no raw stream left.
+        already_read = response.is_stream_consumed
+        self.inflater = zlib.decompressobj(wbits) if wbits is not None and not already_read else None
+
+    def add(self, chunk: bytes) -> None:
+        self.received += len(chunk)
+        self.chunks.append(chunk)
+        self.limits.check(self.status, self.received, self.chunks)
+
+    def feed(self, raw: bytes) -> None:
+        assert self.inflater is not None
+        try:
+            data = raw
+            while data:
+                self.add(self.inflater.decompress(data, self.STEP))
+                data = self.inflater.unconsumed_tail
+        except zlib.error as exc:
+            raise httpx.DecodingError(f"undecodable {self.headers.get('content-encoding')} body: {exc}") from None
+
+    def done(self) -> RawResponse:
+        if self.inflater is not None:
+            try:
+                self.add(self.inflater.flush())
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"undecodable compressed body: {exc}") from None
+        return RawResponse(self.status, self.headers, b"".join(self.chunks))

@@ -23,6 +23,8 @@ from sora_unified._models import Orientation, Quality, VideoRequest
 
 # Longest local path accepted (PATH_MAX on Linux); a longer one is refused before the filesystem sees it.
 MAX_PATH = 4096
+# Shortest key accepted: the redactor masks secrets of at least this length (shorter ones are ordinary words).
+MIN_KEY_LENGTH = 6
 # Longest task id accepted: ids are tens of characters; a longer one is not an id.
 MAX_TASK_ID = 512
 # Unicode categories that are not visible text: controls, format characters (zero-width), separators.
@@ -204,6 +206,12 @@ def check_api_key(key: str, source: str) -> str:
     stripped = key.strip()
     if not stripped:
         raise ConfigurationError(f"the API key from {source} is empty", setting="api_key")
+    if len(stripped) < MIN_KEY_LENGTH:
+        raise ConfigurationError(
+            f"the API key from {source} is too short to be one (at least {MIN_KEY_LENGTH} characters; a key that"
+            " short could not be told apart from ordinary words when it is masked); the key is not shown",
+            setting="api_key",
+        )
     bad = [i for i, char in enumerate(stripped) if not 0x21 <= ord(char) <= 0x7E]
     if bad:
         raise ConfigurationError(

@@ -185,18 +185,19 @@ def task_from_payload(
     code = _short(redactor, first_text(payload, spec.response.error_code))
     message = _short(redactor, first_text(payload, spec.response.error_message), 1000)
     video_url = first_text(payload, spec.response.video_url)
+    word = _short(redactor, raw_status, 100) or raw_status[:100]
     return VideoTask(
         id=task_id,
         provider=spec.id,
         model=first_text(payload, spec.response.model) or fallback_model,
-        status=normalize_status(spec, raw_status, has_video=video_url is not None, has_error=bool(code or message)),
+        status=normalize_status(spec, word, has_video=video_url is not None, has_error=bool(code or message)),
         progress=parse_progress(first_scalar(payload, spec.response.progress)),
         video_url=video_url,
         error=TaskError(code=code, message=message) if code or message else None,
         created_at=first_timestamp(payload, spec.response.created_at),
         updated_at=first_timestamp(payload, spec.response.updated_at),
         raw=payload,
-        provider_status=raw_status[:100],
+        provider_status=word,
     )
 
 

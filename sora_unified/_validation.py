@@ -156,7 +156,17 @@ def check_local_reference(spec: ProviderSpec, model: ModelSpec, reference: str |
             value=str(path),
             provider=spec.id,
         )
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:  # unreadable (permissions), or gone since: a local problem with this field
+        raise ValidationError(
+            f"reference_image {str(path)!r} cannot be read: {exc.strerror or type(exc).__name__}",
+            field="reference_image",
+            value=str(path),
+            provider=spec.id,
+        ) from None
     if limits.max_bytes is not None and size > limits.max_bytes:
         raise ValidationError(
             f"reference_image is {size} bytes; {spec.id} model {model.id} allows at most {limits.max_bytes}",
@@ -165,8 +175,7 @@ def check_local_reference(spec: ProviderSpec, model: ModelSpec, reference: str |
             allowed=[f"<= {limits.max_bytes} bytes"],
             provider=spec.id,
         )
-    with path.open("rb") as fh:
-        mime = sniff_mime(fh.read(16))
+    mime = sniff_mime(head)
     if mime is None or (limits.mime_types and mime not in limits.mime_types):
         raise ValidationError(
             f"reference_image type {mime or 'unknown'} is not accepted by {spec.id} model {model.id}",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import math
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -47,6 +48,9 @@ ClientFactory = Callable[[str], AsyncVideoClient]
 Sleep = Callable[[float], Awaitable[None]]
 # Refusals: nothing was created, and resending unchanged will be refused again (fix, then rerun).
 _REFUSED = (ValidationError, AuthenticationError, PermissionDeniedError, InsufficientCreditsError, ConfigurationError)
+
+# The longest pause a 429 may impose on one provider of a batch (a longer Retry-After is cut to it).
+MAX_PAUSE = 600.0
 
 
 @dataclass(frozen=True)
@@ -161,8 +165,10 @@ class _Throttle:
             await self._sleep(pause)
 
     def penalize(self, seconds: float) -> None:
+        # A provider's requested pause, bounded: a hostile or broken Retry-After must not stall the batch forever.
         self.slowdowns += 1
-        self.not_before = max(self.not_before, self._clock() + seconds)
+        pause = seconds if math.isfinite(seconds) else MAX_PAUSE
+        self.not_before = max(self.not_before, self._clock() + min(max(0.0, pause), MAX_PAUSE))
 
 
 @dataclass
@@ -245,9 +251,9 @@ class BatchRunner:
     def _remove_partials(self, job: BatchJob) -> None:
         # A job that will not download again: the partial file a killed run left (and its resume record) goes.
         # A job that will download keeps it: the download resumes it with Range (`_destination`).
-        for pattern in (f".{job.file_name}.*.part", f".{job.file_name}.*.part.json"):
-            for stale in self.options.out_dir.glob(pattern):
-                stale.unlink(missing_ok=True)
+        # Exact names (a glob would also match another job's file whose name starts with this one).
+        for name in (f".{job.file_name}.download.part", f".{job.file_name}.download.part.json"):
+            (self.options.out_dir / name).unlink(missing_ok=True)
 
     @staticmethod
     def _file_intact(entry: JournalEntry) -> bool:
@@ -280,10 +286,16 @@ class BatchRunner:
         for entry in self.report().entries:  # the starting picture, for displays
             if self.on_event is not None:
                 self.on_event(BatchEvent(entry.job_id, entry.provider, entry.state, entry.ref, STARTING))
+        jobs = [asyncio.ensure_future(self._run_job(job, entry)) for job, entry in todo]
         try:
-            await asyncio.gather(*(self._run_job(job, entry) for job, entry in todo))
-        except asyncio.CancelledError:
-            if self._shielded:  # submits on the wire: let them answer so their task ids are journalled
+            await asyncio.gather(*jobs)
+        except BaseException:
+            # Cancelled, or one job failed unexpectedly: stop the others before the clients close under them,
+            # and let submits already on the wire answer so their task ids are journalled.
+            for job in jobs:
+                job.cancel()
+            await asyncio.gather(*jobs, return_exceptions=True)
+            if self._shielded:
                 await asyncio.wait(self._shielded)
             raise
         finally:
