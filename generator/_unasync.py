@@ -5,9 +5,11 @@ The call loop, the download and the client are written once, as async Python, in
 beside them and `make drift` fails when a committed twin differs from what this rewrite produces. Both are
 ordinary Python: linted, type-checked and read by editors like any other module.
 
-The rewrite works on tokens, never on free text: keywords (`async def`, `async with`, `async for`, `await`),
-the names of the two flavors (`AsyncVideoClient`, `httpx.AsyncClient`, `_call_async`, `submit_async`,
-`async_sleep`, `AsyncGate`, ...) and a few httpx method names. Whatever the rewrite cannot express is a pair
+The rewrite replaces whole words (regular expressions on word boundaries, over the whole file, strings and
+comments included, as httpcore's does): keywords (`async def`, `async with`, `async for`, `await`), the names of
+the two flavors (`AsyncVideoClient`, `httpx.AsyncClient`, `_call_async`, `submit_async`, `async_sleep`,
+`AsyncGate`, ...) and a few httpx method names. Prose in the async sources is written flavor-neutral for that
+reason, and the tests compare each twin's functions with its source's. Whatever the rewrite cannot express is a pair
 of primitives in `sora_unified/_concurrency.py`, named so that the rewrite maps one onto the other.
 """
 
