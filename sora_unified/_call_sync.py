@@ -50,7 +50,7 @@ Sleep = SyncSleep
 Send = Callable[[RequestLimits], RawResponse]
 # What a parse may raise on a hostile body besides MalformedResponseError: 100k-deep JSON (RecursionError), a
 # number too large for a float (OverflowError), odd encodings (UnicodeError, a ValueError) ...
-_PARSE_FAILURES = (RecursionError, OverflowError, ValueError, TypeError, ArithmeticError)
+_PARSE_FAILURES = (RecursionError, ArithmeticError, ValueError, TypeError)
 _real_sleep: Sleep = sync_sleep
 
 
@@ -208,7 +208,6 @@ def call(
             elif submit is not None and not submit.resend_safe and not 400 <= response.status < 500:
                 # After a POST, a 3xx (303 See Other usually points at the created task), a 5xx or a code no
                 # registry lists (520-527, 999) says nothing definite: the task may exist. Only a 4xx is a refusal.
-                maybe_sent = response.status != 429
                 last = error_from_response(spec, response, rt.redactor)
                 raise outcome_unknown(spec, submit, f"HTTP {response.status}", last) from None
             else:

@@ -176,10 +176,8 @@ def check_idempotency_key(key: object) -> str | None:
     return key
 
 
-def check_seconds(field: str, value: object, *, allow_none: bool = False, allow_zero: bool = False) -> float | None:
-    """A finite, non-negative (or positive) number of seconds; NaN and infinity are refused."""
-    if value is None and allow_none:
-        return None
+def check_seconds(field: str, value: object, *, allow_zero: bool = False) -> float:
+    """A finite, positive (or, with `allow_zero`, non-negative) number of seconds; NaN and infinity are refused."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _type_error(field, value, "a number of seconds")
     number = float(value)

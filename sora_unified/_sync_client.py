@@ -215,7 +215,7 @@ class VideoClient:
         task raises TaskFailedError unless `raise_on_failure=False`; the deadline raises WaitTimeoutError.
         """
         rt = self._rt
-        timeout = check_seconds("timeout", timeout, allow_zero=True) or 0.0
+        timeout = check_seconds("timeout", timeout, allow_zero=True)
         if on_update is not None and not callable(on_update):
             raise ValidationError("on_update must be callable or None", field="on_update", value=repr(on_update))
         task_id, model = self._identify(task)
@@ -272,8 +272,8 @@ class VideoClient:
         is retried from where it stopped.
         """
         rt = self._rt
-        timeout = check_seconds("timeout", timeout) or DOWNLOAD_TIMEOUT
-        stall_timeout = check_seconds("stall_timeout", stall_timeout) or STALL_TIMEOUT
+        timeout = check_seconds("timeout", timeout)
+        stall_timeout = check_seconds("stall_timeout", stall_timeout)
         if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0):
             raise ValidationError(
                 f"max_bytes must be a positive int or None, got {max_bytes!r}", field="max_bytes", value=repr(max_bytes)
