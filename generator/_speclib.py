@@ -228,6 +228,15 @@ class Operation:
         return op_id if isinstance(op_id, str) else self.path
 
 
+# A path template parameter, `{video_id}`: endpoints are matched with their parameter names blanked.
+PATH_TEMPLATE = re.compile(r"\{[^}/]*\}")
+
+
+def endpoint_key(method: str, path: str) -> tuple[str, str]:
+    """Method and path with parameter names blanked: what identifies an endpoint on the wire."""
+    return method.lower(), PATH_TEMPLATE.sub("{}", path)
+
+
 def iter_operations(spec: Spec) -> Iterator[Operation]:
     """Every operation of `paths`, then of `webhooks` (path items' `$ref`s followed)."""
     for section, webhook in (("paths", False), ("webhooks", True)):

@@ -60,16 +60,14 @@ def _with(base: dict[str, Any], path: Path, value: object) -> dict[str, Any]:
 
 
 def _request_pointer(spec: lib.Spec, operation_id: str) -> str | None:
+    """The pointer of the operation's request schema, after its `$ref` (the spec library's walk)."""
     for op in lib.iter_operations(spec):
-        if op.node.get("operationId") == operation_id:
-            content = op.node.get("requestBody", {}).get("content", {})
-            for media_type, media in content.items():
-                schema = media.get("schema", {})
-                if isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/"):
-                    return str(schema["$ref"][1:])
-                return lib.pointer(
-                    "paths", *op.item_pointer.split("/")[2:], op.method, "requestBody", "content", media_type, "schema"
-                )
+        if op.node.get("operationId") != operation_id:
+            continue
+        for media in lib.iter_media_types(spec, op):
+            if media.kind == "request" and media.schema_pointer is not None:
+                return lib.follow_refs(spec, media.node["schema"], media.schema_pointer)[1]
+        return None
     return None
 
 

@@ -15,14 +15,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, Final
+from typing import Any, cast
 from urllib.parse import urlparse
 
 from generator import _speclib as lib
 from generator.docs_check._model import DocsCheckError, Finding, Level, Payload, PayloadKind, json_path
-
-_TEMPLATE: Final = re.compile(r"\{[^}/]*\}")
-_LEVELS: Final = {level.value: level for level in Level}
 
 
 def looks_like_openapi(text: str) -> bool:
@@ -40,11 +37,6 @@ def parse_document(text: str, origin: str) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise DocsCheckError(f"{origin}: not a JSON object")
     return document
-
-
-def endpoint_key(method: str, path: str) -> tuple[str, str]:
-    """Method and path with parameter names blanked: what identifies an endpoint on the wire."""
-    return method.lower(), _TEMPLATE.sub("{}", path)
 
 
 def server_prefix(document: Mapping[str, Any]) -> str:
@@ -66,11 +58,11 @@ def _operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, dict[st
 def restrict_to(ours: Mapping[str, Any], upstream: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Upstream cut down to our endpoints, re-keyed to our paths; plus the upstream endpoints we lack."""
     our_prefix, up_prefix = server_prefix(ours), server_prefix(upstream)
-    ours_by_url = {endpoint_key(method, our_prefix + path): path for method, path, _, _ in _operations(ours)}
+    ours_by_url = {lib.endpoint_key(method, our_prefix + path): path for method, path, _, _ in _operations(ours)}
     paths: dict[str, dict[str, Any]] = {}
     uncovered: list[tuple[str, str]] = []
     for method, up_path, node, item in _operations(upstream):
-        our_path = ours_by_url.get(endpoint_key(method, up_prefix + up_path))
+        our_path = ours_by_url.get(lib.endpoint_key(method, up_prefix + up_path))
         if our_path is None:
             uncovered.append((method, up_prefix + up_path))
             continue
@@ -94,7 +86,7 @@ def diff_upstream(provider: str, page: str, ours: Mapping[str, Any], upstream: M
         ours = {k: v for k, v in ours.items() if k != "webhooks"}
     restricted, uncovered = restrict_to(ours, upstream)
     findings = [
-        Finding(provider, page, c.rule, _LEVELS[c.level.value], c.message, c.operation, c.json_path)
+        Finding(provider, page, c.rule, c.level, c.message, c.operation, c.json_path)
         for c in diff_documents(ours, restricted, provider)
     ]
     for method, path in uncovered:
@@ -137,13 +129,5 @@ def _media_examples(
 
 
 def _resolve(document: Mapping[str, Any], node: Any) -> Any:
-    seen = 0
-    while (
-        isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/") and seen < 32
-    ):
-        try:
-            node = lib.resolve_pointer(document, node["$ref"][1:])
-        except KeyError:
-            return None
-        seen += 1
-    return node
+    # A published document may be broken: the lenient walk gives a placeholder for a dangling ref or a cycle.
+    return lib.follow_refs(cast("lib.Spec", document), node, "", lenient=True)[0]

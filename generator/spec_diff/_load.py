@@ -28,8 +28,6 @@ import yaml
 
 from generator import _speclib as lib
 
-_PLAIN_LOADER: type = lib._SpecLoader  # the same resolvers, so the same data
-
 
 class _Fallback(Exception):
     """A YAML feature the event loop does not handle: use the full loader."""
@@ -99,7 +97,7 @@ def _from_events(text: str) -> Any:
     keys: list[Any] = []  # for each open mapping: the pending key, or _NO_KEY
     anchors: dict[str, Any] = {}  # an alias is the anchored object itself, as yaml.load makes it
     root: Any = None
-    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    for event in yaml.parse(text, Loader=lib._SafeBase):
         if isinstance(event, yaml.ScalarEvent):
             if event.tag is not None and event.tag != "!":
                 raise _Fallback

@@ -9,12 +9,11 @@ payloads (OpenAPI 3.1 `webhooks`) are received by the client, so they are compar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator._speclib import HTTP_METHODS
+from generator._speclib import HTTP_METHODS, PATH_TEMPLATE, endpoint_key
 from generator.spec_diff import _security as security
 from generator.spec_diff._lifecycle import (
     STABILITY,
@@ -28,8 +27,6 @@ from generator.spec_diff._lifecycle import (
 from generator.spec_diff._model import Change, JsonPath
 from generator.spec_diff._resolve import Resolver, Sameness
 from generator.spec_diff._schema import Emitter, SchemaDiff, Side, show
-
-_TEMPLATE = re.compile(r"\{[^}/]*\}")
 
 
 @dataclass(frozen=True)
@@ -51,11 +48,6 @@ class Operation:
     def json_path(self) -> JsonPath:
         """Where the operation sits in its document."""
         return ("webhooks" if self.webhook else "paths", self.path, self.method)
-
-
-def endpoint_key(method: str, path: str) -> tuple[str, str]:
-    """Method and path with parameter names blanked: what identifies an endpoint on the wire."""
-    return method.lower(), _TEMPLATE.sub("{}", path)
 
 
 def operations(document: Mapping[str, Any], section: str = "paths") -> dict[tuple[str, str], Operation]:
@@ -359,7 +351,7 @@ def _in_range(status_range: str, code: str) -> bool:
 
 def _parameters(op: Operation, resolver: Resolver) -> dict[tuple[str, str], dict[str, Any]]:
     """Path-item and operation parameters (the operation's win), keyed so renamed path params match."""
-    path_names = [m.group(0)[1:-1] for m in _TEMPLATE.finditer(op.path)]
+    path_names = [m.group(0)[1:-1] for m in PATH_TEMPLATE.finditer(op.path)]
     found: dict[tuple[str, str], dict[str, Any]] = {}
     seen_path_params = 0
     for raw in [*(op.path_item.get("parameters") or []), *(op.node.get("parameters") or [])]:
