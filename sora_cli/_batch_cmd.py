@@ -21,27 +21,22 @@ import shlex
 import signal
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sora_cli import _options as o
-from sora_cli._batch_view import BatchView, print_dry_run, print_summary
 from sora_cli._exit import CliError, ExitCode
 from sora_cli._output import emit_json, warn
 from sora_cli._session import ClientTime, check_provider_env, choose_provider, env_secrets, env_time_scale
-from sora_unified import AsyncVideoClient
-from sora_unified.batch import (
-    DEFAULT_NAME,
-    BatchOptions,
-    BatchReport,
-    BatchRunner,
-    JobState,
-    Journal,
-    JournalError,
-    estimate,
-    load_jobs,
-)
+
+if TYPE_CHECKING:
+    from sora_unified import AsyncVideoClient
+    from sora_unified.batch import BatchReport, BatchRunner
+
+# `sora_unified.batch.DEFAULT_NAME` (a test holds them equal): written out so that registering this command, which
+# every `sora-video` invocation does, imports neither the batch package nor the async client and sqlite3.
+DEFAULT_JOURNAL = "journal.sqlite"
 
 JobsArg = Annotated[
     Path,
@@ -60,7 +55,8 @@ ResubmitOpt = Annotated[
     typer.Option("--resubmit-unknown", help="Resend jobs whose submit outcome is unknown (check for a task first)."),
 ]
 JournalOpt = Annotated[
-    Path | None, typer.Option("--journal", help=f"The journal file (default: DIR/{DEFAULT_NAME}).", show_default=False)
+    Path | None,
+    typer.Option("--journal", help=f"The journal file (default: DIR/{DEFAULT_JOURNAL}).", show_default=False),
 ]
 TaskTimeoutOpt = Annotated[
     float, typer.Option("--wait-timeout", help="Seconds to wait for each task (left to resume after).", min=0.0)
@@ -101,6 +97,8 @@ def resume_command(jobs: Path, out: Path, provider: str | None, concurrency: int
 
 def exit_code(report: BatchReport) -> ExitCode:
     """The batch's exit status (see the module docstring)."""
+    from sora_unified.batch import JobState
+
     states = {entry.state for entry in report.entries}
     if report.interrupted:
         return ExitCode.INTERRUPTED
@@ -152,6 +150,9 @@ def batch(
     left to resume; 7 submit outcomes unknown (see the journal, then --resubmit-unknown); 130 interrupted.
     """
     from sora_cli._app import _reporting  # the one error reporter of every command (no import cycle at load)
+    from sora_cli._batch_view import BatchView, print_dry_run, print_summary
+    from sora_unified import AsyncVideoClient
+    from sora_unified.batch import DEFAULT_NAME, BatchOptions, BatchRunner, Journal, JournalError, estimate, load_jobs
 
     with _reporting(as_json, debug) as report:
         if provider is not None:
