@@ -28,7 +28,7 @@ import typer
 from sora_cli import _options as o
 from sora_cli._exit import CliError, ExitCode
 from sora_cli._output import emit_json, warn
-from sora_cli._session import ClientTime, check_provider_env, choose_provider, env_secrets, env_time_scale
+from sora_cli._session import ClientTime, check_provider_env, choose_provider, env_time_scale
 
 if TYPE_CHECKING:
     from sora_unified import AsyncVideoClient
@@ -198,7 +198,6 @@ def batch(
 
         resume = resume_command(jobs, out, provider, concurrency, journal_path)
         report.hint = f"resume with: {resume}"
-        report.secrets = env_secrets()
         options = BatchOptions(
             out_dir=out, concurrency=concurrency, wait_timeout=wait_timeout, resubmit_unknown=resubmit_unknown
         )

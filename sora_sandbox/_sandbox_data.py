@@ -10,6 +10,7 @@ serve a provider partly or skip it.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ class ProviderData:
 _CANONICAL = {Phase.QUEUED: "queued", Phase.RUNNING: "running", Phase.SUCCEEDED: "succeeded", Phase.FAILED: "failed"}
 
 
+@functools.cache
 def _schema_validator(specs_dir: Path) -> jsonschema.protocols.Validator:
+    # Read and built once per specs directory, not once per provider and sandbox start.
     schema = json.loads((specs_dir / "mappings" / "mapping.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator({"$ref": "#/$defs/sandbox", "$defs": schema["$defs"]})
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import enum
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from sora_sandbox._config import SandboxConfig
 
 
 class Phase(enum.Enum):
-    """Provider-neutral task phase; each provider module maps it to its documented status values."""
+    """Provider-neutral task phase; the `sandbox:` data of each mapping names its documented status words."""
 
     QUEUED = "queued"
     RUNNING = "running"
@@ -76,11 +75,6 @@ class Clock:
             span = max(finished - started, 1e-9)
             return TaskView(Phase.RUNNING, min((now - started) / span, 0.99), started)
         return TaskView(Phase.FAILED if task.fails else Phase.SUCCEEDED, 1.0, finished)
-
-
-def new_id(prefix: str) -> str:
-    """A random id with a provider-looking prefix."""
-    return f"{prefix}{uuid.uuid4().hex[:24]}"
 
 
 @dataclass

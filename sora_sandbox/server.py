@@ -116,7 +116,10 @@ class SandboxHandle:
         if kind is EndpointKind.DOWNLOAD:
             return requests.get(f"{provider}/download", 0)
         operations = self.sandbox.specs[provider].operations.values()
-        return sum(requests.get(f"{provider}/{op.operation_id}", 0) for op in operations if op.endpoint_kind is kind)
+        behaviour = self.sandbox.behaviours[provider]  # the kind faults use: a content endpoint is a download
+        return sum(
+            requests.get(f"{provider}/{op.operation_id}", 0) for op in operations if behaviour.endpoint_kind(op) is kind
+        )
 
     def env(self) -> dict[str, str]:
         """Every provider's key and base URL variable (e.g. `RIVYA_API_KEY`, `RIVYA_BASE_URL`) and the clock speed."""

@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sora_unified._capabilities import ModelCapabilities, ProviderInfo
+from sora_unified._errors import ValidationError
+from sora_unified._inputs import check_request
 from sora_unified._models import VideoRequest
-from sora_unified._registry import providers
+from sora_unified._registry import PROVIDERS, providers
+from sora_unified._validation import check_local_reference, find_model, is_url
 
 REQUEST_FIELDS = ("prompt", "seconds", "orientation", "quality", "reference_image", "watermark", "model")
 JOB_FIELDS = ("id", "provider", *REQUEST_FIELDS)
@@ -139,7 +142,7 @@ def _check_fields(line: int, caps: ModelCapabilities, request: VideoRequest, whe
         )
     reference = request.reference_image
     if reference is not None:
-        url = str(reference).lower().startswith(("http://", "https://"))
+        url = is_url(reference)
         limits = caps.reference_image
         if limits is None or not (limits.accepts_url if url else limits.accepts_file):
             kind = "a reference image URL" if url else "a local reference file"
@@ -195,6 +198,16 @@ def _job(
     problems += _check_fields(line, caps, request, f"{provider} model {caps.id}")
     if problems:
         return problems
+    # The client's own offline checks, exactly as submit runs them: a line must not pass here and fail there.
+    try:
+        check_request(request)
+        if request.reference_image is not None and not is_url(request.reference_image):
+            spec = PROVIDERS[provider][0]
+            model = find_model(spec, request.model)
+            if model is not None:
+                check_local_reference(spec, model, request.reference_image)
+    except ValidationError as exc:
+        return [JobProblem(line, exc.field or "request", exc.message, _shown(exc.allowed))]
     return BatchJob(id=str(job_id), line=line, provider=provider, request=request)
 
 

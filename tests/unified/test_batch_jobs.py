@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sora_unified import VideoRequest
+from sora_unified import VideoClient, VideoRequest
 from sora_unified.batch import estimate, load_jobs, parse_jobs
 
 
@@ -82,3 +82,18 @@ def test_estimate_sums_seconds_and_credits_per_provider() -> None:
     assert [("globalaiopc", 1, 8, None), ("rivya", 2, 25, 150)] == [
         (c.provider, c.jobs, c.seconds, c.credits) for c in costs
     ]
+
+
+def test_a_line_the_client_would_refuse_is_refused_when_the_file_is_read(tmp_path: Path) -> None:
+    """Zero-width prompts and host-less URLs passed the file check and failed at submit, after other jobs were sent."""
+    provider = next(info.id for info in VideoClient.providers() if any(m.reference_image for m in info.models))
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(
+        json.dumps({"provider": provider, "prompt": "\u200b\u200b"})
+        + "\n"
+        + json.dumps({"provider": provider, "prompt": "a fox", "reference_image": "https://"})
+        + "\n",
+        encoding="utf-8",
+    )
+    loaded = load_jobs(jobs)
+    assert [(1, "prompt"), (2, "reference_image")] == [(p.line, p.field) for p in loaded.problems]
